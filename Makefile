@@ -1,0 +1,70 @@
+# Utgivare: `make demo` and `make test` work on a fresh machine with only python3 and pip.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+TOOLS := .tools
+UV := $(shell command -v uv 2>/dev/null || echo $(TOOLS)/bin/uv)
+VENV := .venv
+RUN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+DEMO_ENV := DEBUG=1 UTGIVARE_INSECURE_DEV_KEY=1 SECURE_SSL_REDIRECT=0 SESSION_COOKIE_SECURE=0 CSRF_COOKIE_SECURE=0
+# Browser tests drive Debian's Chromium; never a downloaded browser.
+CHROMIUM ?= /usr/bin/chromium
+PYTEST_WORKERS ?= 2
+
+.PHONY: help setup demo serve test test-sqlite test-postgres lint format bench messages clean
+
+help:
+	@echo "make demo   - set up, migrate, load demo content, serve on http://$(HOST):$(PORT)"
+	@echo "make test   - the whole suite (SQLite; again on PostgreSQL+Redis when DATABASE_URL/REDIS_URL are set)"
+	@echo "make lint   - ruff check and format check"
+	@echo "make bench  - benchmarks, reported as ratios against a baseline"
+
+$(TOOLS)/bin/uv:
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet uv
+
+$(VENV)/.synced: pyproject.toml uv.lock | $(UV)
+	$(UV) sync --frozen
+	touch $@
+
+setup: $(VENV)/.synced
+
+demo: setup
+	$(DEMO_ENV) $(RUN)/utgivare migrate --noinput
+	$(DEMO_ENV) $(RUN)/utgivare load_demo
+	$(DEMO_ENV) $(RUN)/utgivare runserver $(HOST):$(PORT)
+
+serve: setup
+	$(DEMO_ENV) $(RUN)/utgivare runserver $(HOST):$(PORT)
+
+test: setup lint
+	$(MAKE) test-sqlite
+	@if [ -n "$$DATABASE_URL" ] && [ -n "$$REDIS_URL" ]; then $(MAKE) test-postgres; \
+	 else echo "DATABASE_URL/REDIS_URL not set: the PostgreSQL+Redis run is skipped"; fi
+
+test-sqlite: setup
+	env -u DATABASE_URL -u REDIS_URL CHROMIUM=$(CHROMIUM) $(RUN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
+
+test-postgres: setup
+	CHROMIUM=$(CHROMIUM) $(RUN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
+
+lint: setup
+	$(RUN)/ruff check src tests bench
+	$(RUN)/ruff format --check src tests bench
+
+format: setup
+	$(RUN)/ruff check --fix src tests bench
+	$(RUN)/ruff format src tests bench
+
+bench: setup
+	UTGIVARE_INSECURE_DEV_KEY=1 $(RUN)/python -m bench
+
+messages: setup
+	cd src/utgivare && DEBUG=1 UTGIVARE_INSECURE_DEV_KEY=1 ../../$(RUN)/utgivare makemessages -l sv -l en --no-obsolete
+	cd src/utgivare && DEBUG=1 UTGIVARE_INSECURE_DEV_KEY=1 ../../$(RUN)/utgivare compilemessages
+
+clean:
+	rm -rf $(VENV) $(TOOLS) var

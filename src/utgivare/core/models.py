@@ -1,0 +1,57 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+
+@register_setting(icon="info-circle")
+class ImprintSettings(BaseSiteSetting):
+    """The publication's imprint (impressum): who answers for it under Swedish press law.
+
+    Shown in every page footer and on its own page (/om/impressum/).
+    """
+
+    publication_name = models.CharField(_("publikationens namn"), max_length=120,
+                                        default="Utgivare")
+    tagline = models.CharField(_("undertitel"), max_length=200, blank=True)
+    responsible_publisher = models.ForeignKey(
+        "publication.AuthorPage",
+        verbose_name=_("ansvarig utgivare"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Den som enligt tryckfrihetsförordningen och yttrandefrihetsgrundlagen "
+                    "svarar för innehållet."),
+    )
+    contact_email = models.EmailField(_("kontakt-e-post"), blank=True)
+    postal_address = models.TextField(_("postadress"), blank=True)
+    phone = models.CharField(_("telefon"), max_length=40, blank=True)
+    has_publishing_certificate = models.BooleanField(
+        _("har utgivningsbevis"),
+        default=False,
+        help_text=_("Utgivningsbevis från Myndigheten för press, radio och tv ger "
+                    "grundlagsskydd för webbplatsen."),
+    )
+    certificate_valid_until = models.DateField(_("utgivningsbeviset gäller till"), null=True,
+                                               blank=True)
+    corrections_policy = models.TextField(
+        _("rättelser och genmäle"),
+        blank=True,
+        help_text=_("Hur läsare begär rättelse eller genmäle."),
+    )
+
+    panels = [
+        MultiFieldPanel([FieldPanel("publication_name"), FieldPanel("tagline")],
+                        heading=_("Publikationen")),
+        MultiFieldPanel([FieldPanel("responsible_publisher"),
+                         FieldPanel("has_publishing_certificate"),
+                         FieldPanel("certificate_valid_until")],
+                        heading=_("Ansvar")),
+        MultiFieldPanel([FieldPanel("contact_email"), FieldPanel("phone"),
+                         FieldPanel("postal_address"), FieldPanel("corrections_policy")],
+                        heading=_("Kontakt")),
+    ]
+
+    class Meta:
+        verbose_name = _("impressum")

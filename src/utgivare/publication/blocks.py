@@ -1,0 +1,94 @@
+"""StreamField blocks for articles (and blog posts, which reuse them).
+
+Each block knows how to give its plain text, so word counts, teasers and
+search never have to guess at HTML.
+"""
+
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.images.blocks import ImageChooserBlock
+
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "superscript", "subscript"]
+
+
+class HeadingBlock(blocks.CharBlock):
+    class Meta:
+        icon = "title"
+        label = _("Mellanrubrik")
+        template = "publication/blocks/heading.html"
+
+
+class ParagraphBlock(blocks.RichTextBlock):
+    def __init__(self, **kwargs):
+        super().__init__(features=RICH_TEXT_FEATURES, **kwargs)
+
+    class Meta:
+        icon = "pilcrow"
+        label = _("Stycke")
+        template = "publication/blocks/paragraph.html"
+
+
+class QuoteBlock(blocks.StructBlock):
+    text = blocks.TextBlock(label=_("Citat"))
+    attribution = blocks.CharBlock(label=_("Källa"), required=False,
+                                   help_text=_("Vem som sade eller skrev det, eller dokumentet."))
+
+    class Meta:
+        icon = "openquote"
+        label = _("Citat")
+        template = "publication/blocks/quote.html"
+
+
+class ListBlock(blocks.StructBlock):
+    ordered = blocks.BooleanBlock(label=_("Numrerad"), required=False)
+    items = blocks.ListBlock(blocks.CharBlock(label=_("Punkt")), label=_("Punkter"))
+
+    class Meta:
+        icon = "list-ul"
+        label = _("Lista")
+        template = "publication/blocks/list.html"
+
+
+class ImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock(label=_("Bild"))
+    caption = blocks.CharBlock(label=_("Bildtext"), required=False)
+    photographer = blocks.CharBlock(label=_("Fotograf"), required=False)
+    alt_text = blocks.CharBlock(label=_("Alternativtext"), required=False,
+                                help_text=_("Beskriv bilden för den som inte ser den."))
+
+    class Meta:
+        icon = "image"
+        label = _("Bild")
+        template = "publication/blocks/image.html"
+
+
+class BodyBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    paragraph = ParagraphBlock()
+    quote = QuoteBlock()
+    list = ListBlock()
+    image = ImageBlock()
+
+    class Meta:
+        block_counts = {}
+
+
+def block_plain_text(block) -> str:
+    """The readable text of one stream child, for word counts and teasers."""
+    value = block.value
+    if block.block_type == "heading":
+        return str(value)
+    if block.block_type == "paragraph":
+        return strip_tags(value.source).replace("&nbsp;", " ")
+    if block.block_type == "quote":
+        return value["text"]
+    if block.block_type == "list":
+        return "\n".join(str(item) for item in value["items"])
+    if block.block_type == "image":
+        return value.get("caption") or ""
+    return ""
+
+
+def stream_plain_text(stream) -> str:
+    return "\n\n".join(text for text in (block_plain_text(b) for b in stream) if text)

@@ -1,0 +1,317 @@
+"""The magazine: numbered issues, sections, articles and their authors (Wagtail pages).
+
+Page tree:
+    HomePage
+      IssueIndexPage  /nummer/          -> IssuePage  /nummer/179/
+      SectionPage     /politiska-rapporter/ -> ArticlePage
+      AuthorIndexPage /skribenter/      -> AuthorPage
+"""
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from utgivare.paywall import gate
+from utgivare.paywall.levels import access_level_field
+
+from .blocks import BodyBlock, stream_plain_text
+from .reading_time import count_words, reading_minutes
+
+ARTICLES_PER_PAGE = 12
+
+
+def paginate(request, queryset, per_page=ARTICLES_PER_PAGE):
+    paginator = Paginator(queryset, per_page)
+    try:
+        return paginator.page(request.GET.get("sida", 1))
+    except PageNotAnInteger:
+        return paginator.page(1)
+    except EmptyPage:
+        return paginator.page(paginator.num_pages)
+
+
+class HomePage(Page):
+    intro = models.TextField(_("presentation"), blank=True)
+    latest_per_section = models.PositiveSmallIntegerField(
+        _("senaste artiklar per sektion"), default=3
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("latest_per_section")]
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("startsida")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        latest_issue = (
+            IssuePage.objects.live().public().select_related("cover_image")
+            .order_by("-number").first()
+        )
+        context["latest_issue"] = latest_issue
+        context["latest_issue_articles"] = latest_issue.table_of_contents() if latest_issue else []
+        sections = list(SectionPage.objects.live().public().child_of(self).order_by("path"))
+        context["sections"] = sections
+        context["section_articles"] = latest_articles_per_section(sections, self.latest_per_section)
+        return context
+
+
+def latest_articles_per_section(sections, per_section):
+    """[(section, [newest articles])]: one small query per section.
+
+    The count grows with the number of sections an editor creates (a handful),
+    never with the number of articles.
+    """
+    return [
+        (
+            section,
+            list(
+                ArticlePage.objects.live().public().child_of(section)
+                .select_related("hero_image", "author")
+                .order_by("-first_published_at")[:per_section]
+            ),
+        )
+        for section in sections
+    ]
+
+
+class IssueIndexPage(Page):
+    intro = models.TextField(_("presentation"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["publication.HomePage"]
+    subpage_types = ["publication.IssuePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("nummerarkiv")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        issues = (
+            IssuePage.objects.live().public().child_of(self)
+            .select_related("cover_image").order_by("-number")
+        )
+        context["issues"] = paginate(request, issues, per_page=24)
+        return context
+
+
+class IssuePage(Page):
+    number = models.PositiveIntegerField(_("nummer"), unique=True)
+    publication_date = models.DateField(_("utgivningsdag"))
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("omslag"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    summary = models.TextField(_("i detta nummer"), blank=True)
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel([FieldPanel("number"), FieldPanel("publication_date")],
+                        heading=_("Nummer")),
+        FieldPanel("cover_image"),
+        FieldPanel("summary"),
+        InlinePanel("placements", label=_("Innehåll, i ordning")),
+    ]
+    parent_page_types = ["publication.IssueIndexPage"]
+    subpage_types: list = []
+    search_fields = Page.search_fields + [index.SearchField("summary")]
+
+    class Meta:
+        verbose_name = _("nummer")
+        verbose_name_plural = _("nummer")
+        ordering = ["-number"]
+
+    def table_of_contents(self):
+        """Live articles in the editor's order, with what the contents list shows."""
+        placements = (
+            self.placements.filter(article__live=True)
+            .select_related("article", "article__author", "article__hero_image")
+            .order_by("sort_order")
+        )
+        return [placement.article for placement in placements]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["articles"] = self.table_of_contents()
+        return context
+
+
+class IssuePlacement(Orderable):
+    """An article's place in one issue. One row per article: at most one issue each."""
+
+    issue = ParentalKey(IssuePage, related_name="placements", on_delete=models.CASCADE)
+    article = models.OneToOneField(
+        "publication.ArticlePage", verbose_name=_("artikel"), on_delete=models.CASCADE,
+        related_name="issue_placement",
+    )
+
+    panels = [PageChooserPanel("article", "publication.ArticlePage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("artikel i numret")
+
+
+class SectionPage(Page):
+    intro = models.TextField(_("presentation"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["publication.HomePage"]
+    subpage_types = ["publication.ArticlePage"]
+
+    class Meta:
+        verbose_name = _("sektion")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        articles = (
+            ArticlePage.objects.live().public().child_of(self)
+            .select_related("hero_image", "author").order_by("-first_published_at")
+        )
+        context["articles"] = paginate(request, articles)
+        return context
+
+
+class AuthorIndexPage(Page):
+    intro = models.TextField(_("presentation"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["publication.HomePage"]
+    subpage_types = ["publication.AuthorPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("skribenter")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["authors"] = (
+            AuthorPage.objects.live().public().child_of(self)
+            .select_related("photo").order_by("title")
+        )
+        return context
+
+
+class AuthorPage(Page):
+    """A writer. The page title is the name shown in bylines."""
+
+    role = models.CharField(_("roll"), max_length=120, blank=True,
+                            help_text=_("Till exempel ”Reporter” eller ”Chefredaktör”."))
+    bio = RichTextField(_("presentation"), features=["bold", "italic", "link"], blank=True)
+    photo = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("porträtt"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    public_email = models.EmailField(_("publik e-post"), blank=True)
+    user = models.OneToOneField(
+        "auth.User", verbose_name=_("inloggningskonto"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="author_page",
+        help_text=_("Kopplar skribenten till ett konto, så att hens kommentarer märks."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("role"), FieldPanel("photo"), FieldPanel("bio"),
+        FieldPanel("public_email"), FieldPanel("user"),
+    ]
+    parent_page_types = ["publication.AuthorIndexPage"]
+    subpage_types: list = []
+    search_fields = Page.search_fields + [index.SearchField("bio")]
+
+    class Meta:
+        verbose_name = _("skribent")
+        verbose_name_plural = _("skribenter")
+
+    @property
+    def name(self):
+        return self.title
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        articles = (
+            ArticlePage.objects.live().public().filter(author=self)
+            .select_related("hero_image").order_by("-first_published_at")
+        )
+        context["articles"] = paginate(request, articles)
+        return context
+
+
+class ArticlePage(Page):
+    lead = models.TextField(_("ingress"), help_text=_("Visas för alla läsare, även utan "
+                                                      "prenumeration."))
+    author = models.ForeignKey(
+        AuthorPage, verbose_name=_("skribent"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="articles",
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("huvudbild"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    hero_caption = models.CharField(_("bildtext"), max_length=300, blank=True)
+    hero_photographer = models.CharField(_("fotograf"), max_length=120, blank=True)
+    hero_alt = models.CharField(_("alternativtext"), max_length=300, blank=True,
+                                help_text=_("Beskriv bilden för den som inte ser den."))
+    body = StreamField(BodyBlock(), verbose_name=_("brödtext"))
+    access_level = access_level_field()
+    word_count = models.PositiveIntegerField(_("antal ord"), default=0, editable=False)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("lead"),
+        FieldPanel("author"),
+        MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_caption"),
+                         FieldPanel("hero_photographer"), FieldPanel("hero_alt")],
+                        heading=_("Huvudbild")),
+        FieldPanel("body"),
+    ]
+    settings_panels = Page.settings_panels + [FieldPanel("access_level")]
+    parent_page_types = ["publication.SectionPage"]
+    subpage_types: list = []
+    search_fields = Page.search_fields + [
+        index.SearchField("lead"),
+        index.SearchField("body"),
+        index.FilterField("access_level"),
+    ]
+
+    # The paywall asks which site-default applies to this content type.
+    paywall_content_type = "article"
+
+    class Meta:
+        verbose_name = _("artikel")
+        verbose_name_plural = _("artiklar")
+
+    def save(self, *args, **kwargs):
+        # Stored, so lists and feeds show reading times without rendering bodies.
+        self.word_count = count_words(self.lead) + count_words(stream_plain_text(self.body))
+        return super().save(*args, **kwargs)
+
+    @property
+    def reading_minutes(self):
+        return reading_minutes(self.word_count)
+
+    @cached_property
+    def section(self):
+        return self.get_parent().specific_deferred
+
+    @cached_property
+    def issue(self):
+        placement = (
+            IssuePlacement.objects.filter(article=self).select_related("issue").first()
+        )
+        return placement.issue if placement else None
+
+    def teaser_blocks(self):
+        """What a reader without access sees of the body: the first paragraph only."""
+        for block in self.body:
+            if block.block_type == "paragraph":
+                return [block]
+        return []
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["access"] = gate.access_for_request(request, self)
+        return context

@@ -1,0 +1,37 @@
+from django.conf import settings
+from django.conf.urls.static import static
+from django.urls import include, path
+from django.views.i18n import set_language
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from utgivare.core import views as core_views
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("dokument/", include(wagtaildocs_urls)),
+    path("sprak/", set_language, name="set_language"),
+    path("halsa/", core_views.health, name="health"),
+    path("", include("utgivare.core.urls")),
+    path("konto/", include("utgivare.accounts.urls")),
+    path("prenumerera/", include("utgivare.subscriptions.urls")),
+    path("kommentarer/", include("utgivare.comments.urls")),
+    path("betalvagg/", include("utgivare.paywall.urls")),
+]
+
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+else:
+    # Local-disk media in the embedded setup; with S3 the storage serves files.
+    from django.views.static import serve
+
+    urlpatterns += [
+        path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve,
+             {"document_root": settings.MEDIA_ROOT}),
+    ]
+
+# Wagtail's page tree last: it answers every path the others do not.
+urlpatterns += [path("", include(wagtail_urls))]
+
+handler500 = "utgivare.core.views.server_error"

@@ -1,0 +1,28 @@
+"""Settings for the test suite: the real settings, with test-only defaults.
+
+DATABASE_URL and REDIS_URL pass through, so the same suite runs on SQLite and
+locmem by default and on PostgreSQL and Redis when CI sets them.
+"""
+
+import os
+import tempfile
+
+os.environ.setdefault("SECRET_KEY", "test-secret-key-not-for-production")
+os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
+os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
+os.environ.setdefault("SESSION_COOKIE_SECURE", "false")
+os.environ.setdefault("CSRF_COOKIE_SECURE", "false")
+os.environ.setdefault("SECURE_HSTS_SECONDS", "0")
+os.environ.setdefault("TESTING", "1")
+os.environ.setdefault("UTGIVARE_VAR_DIR", tempfile.mkdtemp(prefix="utgivare-test-"))
+
+from utgivare.settings import *  # noqa: E402, F403
+from utgivare.settings import CACHES, REDIS_URL  # noqa: E402
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed only
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+if REDIS_URL:
+    # Each xdist worker gets its own key prefix so parallel tests never share cache state.
+    CACHES["default"]["KEY_PREFIX"] = "utgivare-test-" + os.environ.get(
+        "PYTEST_XDIST_WORKER", "main"
+    )
