@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "utgivare.subscriptions",
     "utgivare.accounts",
     "utgivare.comments",
+    "utgivare.search",
+    "utgivare.feeds",
     "utgivare.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

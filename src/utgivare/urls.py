@@ -18,6 +18,8 @@ urlpatterns = [
     path("prenumerera/", include("utgivare.subscriptions.urls")),
     path("kommentarer/", include("utgivare.comments.urls")),
     path("betalvagg/", include("utgivare.paywall.urls")),
+    path("sok/", include("utgivare.search.urls")),
+    path("flode/", include("utgivare.feeds.urls")),
 ]
 
 if settings.DEBUG:
@@ -27,8 +29,11 @@ else:
     from django.views.static import serve
 
     urlpatterns += [
-        path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve,
-             {"document_root": settings.MEDIA_ROOT}),
+        path(
+            f"{settings.MEDIA_URL.strip('/')}/<path:path>",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        ),
     ]
 
 # Wagtail's page tree last: it answers every path the others do not.

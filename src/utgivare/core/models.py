@@ -11,8 +11,9 @@ class ImprintSettings(BaseSiteSetting):
     Shown in every page footer and on its own page (/om/impressum/).
     """
 
-    publication_name = models.CharField(_("publikationens namn"), max_length=120,
-                                        default="Utgivare")
+    publication_name = models.CharField(
+        _("publikationens namn"), max_length=120, default="Utgivare"
+    )
     tagline = models.CharField(_("undertitel"), max_length=200, blank=True)
     responsible_publisher = models.ForeignKey(
         "publication.AuthorPage",
@@ -21,8 +22,10 @@ class ImprintSettings(BaseSiteSetting):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text=_("Den som enligt tryckfrihetsförordningen och yttrandefrihetsgrundlagen "
-                    "svarar för innehållet."),
+        help_text=_(
+            "Den som enligt tryckfrihetsförordningen och yttrandefrihetsgrundlagen "
+            "svarar för innehållet."
+        ),
     )
     contact_email = models.EmailField(_("kontakt-e-post"), blank=True)
     postal_address = models.TextField(_("postadress"), blank=True)
@@ -30,11 +33,14 @@ class ImprintSettings(BaseSiteSetting):
     has_publishing_certificate = models.BooleanField(
         _("har utgivningsbevis"),
         default=False,
-        help_text=_("Utgivningsbevis från Myndigheten för press, radio och tv ger "
-                    "grundlagsskydd för webbplatsen."),
+        help_text=_(
+            "Utgivningsbevis från Myndigheten för press, radio och tv ger "
+            "grundlagsskydd för webbplatsen."
+        ),
     )
-    certificate_valid_until = models.DateField(_("utgivningsbeviset gäller till"), null=True,
-                                               blank=True)
+    certificate_valid_until = models.DateField(
+        _("utgivningsbeviset gäller till"), null=True, blank=True
+    )
     corrections_policy = models.TextField(
         _("rättelser och genmäle"),
         blank=True,
@@ -42,15 +48,26 @@ class ImprintSettings(BaseSiteSetting):
     )
 
     panels = [
-        MultiFieldPanel([FieldPanel("publication_name"), FieldPanel("tagline")],
-                        heading=_("Publikationen")),
-        MultiFieldPanel([FieldPanel("responsible_publisher"),
-                         FieldPanel("has_publishing_certificate"),
-                         FieldPanel("certificate_valid_until")],
-                        heading=_("Ansvar")),
-        MultiFieldPanel([FieldPanel("contact_email"), FieldPanel("phone"),
-                         FieldPanel("postal_address"), FieldPanel("corrections_policy")],
-                        heading=_("Kontakt")),
+        MultiFieldPanel(
+            [FieldPanel("publication_name"), FieldPanel("tagline")], heading=_("Publikationen")
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("responsible_publisher"),
+                FieldPanel("has_publishing_certificate"),
+                FieldPanel("certificate_valid_until"),
+            ],
+            heading=_("Ansvar"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("contact_email"),
+                FieldPanel("phone"),
+                FieldPanel("postal_address"),
+                FieldPanel("corrections_policy"),
+            ],
+            heading=_("Kontakt"),
+        ),
     ]
 
     class Meta:

@@ -21,3 +21,11 @@ class Access:
 
 def access_for_request(request, piece) -> Access:
     return Access()
+
+
+def public_variant(piece) -> str:
+    """What a surface that is the same for everyone (feeds, search, sitemaps) may show.
+
+    "full" only for pieces whose effective access level is free; else "teaser".
+    """
+    return "full"

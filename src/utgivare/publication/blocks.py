@@ -31,8 +31,11 @@ class ParagraphBlock(blocks.RichTextBlock):
 
 class QuoteBlock(blocks.StructBlock):
     text = blocks.TextBlock(label=_("Citat"))
-    attribution = blocks.CharBlock(label=_("Källa"), required=False,
-                                   help_text=_("Vem som sade eller skrev det, eller dokumentet."))
+    attribution = blocks.CharBlock(
+        label=_("Källa"),
+        required=False,
+        help_text=_("Vem som sade eller skrev det, eller dokumentet."),
+    )
 
     class Meta:
         icon = "openquote"
@@ -54,8 +57,11 @@ class ImageBlock(blocks.StructBlock):
     image = ImageChooserBlock(label=_("Bild"))
     caption = blocks.CharBlock(label=_("Bildtext"), required=False)
     photographer = blocks.CharBlock(label=_("Fotograf"), required=False)
-    alt_text = blocks.CharBlock(label=_("Alternativtext"), required=False,
-                                help_text=_("Beskriv bilden för den som inte ser den."))
+    alt_text = blocks.CharBlock(
+        label=_("Alternativtext"),
+        required=False,
+        help_text=_("Beskriv bilden för den som inte ser den."),
+    )
 
     class Meta:
         icon = "image"

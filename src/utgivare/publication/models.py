@@ -52,8 +52,11 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         latest_issue = (
-            IssuePage.objects.live().public().select_related("cover_image")
-            .order_by("-number").first()
+            IssuePage.objects.live()
+            .public()
+            .select_related("cover_image")
+            .order_by("-number")
+            .first()
         )
         context["latest_issue"] = latest_issue
         context["latest_issue_articles"] = latest_issue.table_of_contents() if latest_issue else []
@@ -73,7 +76,9 @@ def latest_articles_per_section(sections, per_section):
         (
             section,
             list(
-                ArticlePage.objects.live().public().child_of(section)
+                ArticlePage.objects.live()
+                .public()
+                .child_of(section)
                 .select_related("hero_image", "author")
                 .order_by("-first_published_at")[:per_section]
             ),
@@ -96,8 +101,11 @@ class IssueIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         issues = (
-            IssuePage.objects.live().public().child_of(self)
-            .select_related("cover_image").order_by("-number")
+            IssuePage.objects.live()
+            .public()
+            .child_of(self)
+            .select_related("cover_image")
+            .order_by("-number")
         )
         context["issues"] = paginate(request, issues, per_page=24)
         return context
@@ -107,14 +115,19 @@ class IssuePage(Page):
     number = models.PositiveIntegerField(_("nummer"), unique=True)
     publication_date = models.DateField(_("utgivningsdag"))
     cover_image = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("omslag"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailimages.Image",
+        verbose_name=_("omslag"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     summary = models.TextField(_("i detta nummer"), blank=True)
 
     content_panels = Page.content_panels + [
-        MultiFieldPanel([FieldPanel("number"), FieldPanel("publication_date")],
-                        heading=_("Nummer")),
+        MultiFieldPanel(
+            [FieldPanel("number"), FieldPanel("publication_date")], heading=_("Nummer")
+        ),
         FieldPanel("cover_image"),
         FieldPanel("summary"),
         InlinePanel("placements", label=_("Innehåll, i ordning")),
@@ -148,7 +161,9 @@ class IssuePlacement(Orderable):
 
     issue = ParentalKey(IssuePage, related_name="placements", on_delete=models.CASCADE)
     article = models.OneToOneField(
-        "publication.ArticlePage", verbose_name=_("artikel"), on_delete=models.CASCADE,
+        "publication.ArticlePage",
+        verbose_name=_("artikel"),
+        on_delete=models.CASCADE,
         related_name="issue_placement",
     )
 
@@ -171,8 +186,11 @@ class SectionPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         articles = (
-            ArticlePage.objects.live().public().child_of(self)
-            .select_related("hero_image", "author").order_by("-first_published_at")
+            ArticlePage.objects.live()
+            .public()
+            .child_of(self)
+            .select_related("hero_image", "author")
+            .order_by("-first_published_at")
         )
         context["articles"] = paginate(request, articles)
         return context
@@ -192,8 +210,11 @@ class AuthorIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["authors"] = (
-            AuthorPage.objects.live().public().child_of(self)
-            .select_related("photo").order_by("title")
+            AuthorPage.objects.live()
+            .public()
+            .child_of(self)
+            .select_related("photo")
+            .order_by("title")
         )
         return context
 
@@ -201,23 +222,38 @@ class AuthorIndexPage(Page):
 class AuthorPage(Page):
     """A writer. The page title is the name shown in bylines."""
 
-    role = models.CharField(_("roll"), max_length=120, blank=True,
-                            help_text=_("Till exempel ”Reporter” eller ”Chefredaktör”."))
+    role = models.CharField(
+        _("roll"),
+        max_length=120,
+        blank=True,
+        help_text=_("Till exempel ”Reporter” eller ”Chefredaktör”."),
+    )
     bio = RichTextField(_("presentation"), features=["bold", "italic", "link"], blank=True)
     photo = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("porträtt"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailimages.Image",
+        verbose_name=_("porträtt"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     public_email = models.EmailField(_("publik e-post"), blank=True)
     user = models.OneToOneField(
-        "auth.User", verbose_name=_("inloggningskonto"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="author_page",
+        "auth.User",
+        verbose_name=_("inloggningskonto"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="author_page",
         help_text=_("Kopplar skribenten till ett konto, så att hens kommentarer märks."),
     )
 
     content_panels = Page.content_panels + [
-        FieldPanel("role"), FieldPanel("photo"), FieldPanel("bio"),
-        FieldPanel("public_email"), FieldPanel("user"),
+        FieldPanel("role"),
+        FieldPanel("photo"),
+        FieldPanel("bio"),
+        FieldPanel("public_email"),
+        FieldPanel("user"),
     ]
     parent_page_types = ["publication.AuthorIndexPage"]
     subpage_types: list = []
@@ -234,28 +270,44 @@ class AuthorPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         articles = (
-            ArticlePage.objects.live().public().filter(author=self)
-            .select_related("hero_image").order_by("-first_published_at")
+            ArticlePage.objects.live()
+            .public()
+            .filter(author=self)
+            .select_related("hero_image")
+            .order_by("-first_published_at")
         )
         context["articles"] = paginate(request, articles)
         return context
 
 
 class ArticlePage(Page):
-    lead = models.TextField(_("ingress"), help_text=_("Visas för alla läsare, även utan "
-                                                      "prenumeration."))
+    lead = models.TextField(
+        _("ingress"), help_text=_("Visas för alla läsare, även utan prenumeration.")
+    )
     author = models.ForeignKey(
-        AuthorPage, verbose_name=_("skribent"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="articles",
+        AuthorPage,
+        verbose_name=_("skribent"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="articles",
     )
     hero_image = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("huvudbild"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailimages.Image",
+        verbose_name=_("huvudbild"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     hero_caption = models.CharField(_("bildtext"), max_length=300, blank=True)
     hero_photographer = models.CharField(_("fotograf"), max_length=120, blank=True)
-    hero_alt = models.CharField(_("alternativtext"), max_length=300, blank=True,
-                                help_text=_("Beskriv bilden för den som inte ser den."))
+    hero_alt = models.CharField(
+        _("alternativtext"),
+        max_length=300,
+        blank=True,
+        help_text=_("Beskriv bilden för den som inte ser den."),
+    )
     body = StreamField(BodyBlock(), verbose_name=_("brödtext"))
     access_level = access_level_field()
     word_count = models.PositiveIntegerField(_("antal ord"), default=0, editable=False)
@@ -263,9 +315,15 @@ class ArticlePage(Page):
     content_panels = Page.content_panels + [
         FieldPanel("lead"),
         FieldPanel("author"),
-        MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_caption"),
-                         FieldPanel("hero_photographer"), FieldPanel("hero_alt")],
-                        heading=_("Huvudbild")),
+        MultiFieldPanel(
+            [
+                FieldPanel("hero_image"),
+                FieldPanel("hero_caption"),
+                FieldPanel("hero_photographer"),
+                FieldPanel("hero_alt"),
+            ],
+            heading=_("Huvudbild"),
+        ),
         FieldPanel("body"),
     ]
     settings_panels = Page.settings_panels + [FieldPanel("access_level")]
@@ -299,9 +357,7 @@ class ArticlePage(Page):
 
     @cached_property
     def issue(self):
-        placement = (
-            IssuePlacement.objects.filter(article=self).select_related("issue").first()
-        )
+        placement = IssuePlacement.objects.filter(article=self).select_related("issue").first()
         return placement.issue if placement else None
 
     def teaser_blocks(self):

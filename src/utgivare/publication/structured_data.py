@@ -25,8 +25,17 @@ def to_script_tag(data: dict) -> str:
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))  # noqa: S308
 
 
-def article_json_ld(*, article, url, image_url, section_name, issue, author_url, publisher_name,
-                    is_accessible_for_free):
+def article_json_ld(
+    *,
+    article,
+    url,
+    image_url,
+    section_name,
+    issue,
+    author_url,
+    publisher_name,
+    is_accessible_for_free,
+):
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",

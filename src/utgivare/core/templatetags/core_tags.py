@@ -15,6 +15,11 @@ def main_navigation(context):
         pages = site.root_page.get_children().live().public().in_menu().order_by("path")
         for page in pages:
             url = page.get_url(request)
-            items.append({"url": url, "title": page.title,
-                          "current": bool(url) and current_path.startswith(url)})
+            items.append(
+                {
+                    "url": url,
+                    "title": page.title,
+                    "current": bool(url) and current_path.startswith(url),
+                }
+            )
     return {"items": items}
