@@ -1,6 +1,25 @@
 import pytest
+from django.core.cache import cache
 
 from tests.factories import ArticlePageFactory, AuthorPageFactory, site_tree
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: ids are reused after each test's rollback,
+    so a fragment cached by one test would otherwise show up in the next."""
+    clear_cache()
+    yield
+    clear_cache()
+
+
+def clear_cache():
+    # django-redis's clear() flushes the whole Redis database, including other
+    # xdist workers' keys; delete_pattern respects this worker's key prefix.
+    if hasattr(cache, "delete_pattern"):
+        cache.delete_pattern("*")
+    else:
+        cache.clear()
 
 
 @pytest.fixture

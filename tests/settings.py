@@ -14,6 +14,7 @@ os.environ.setdefault("SESSION_COOKIE_SECURE", "false")
 os.environ.setdefault("CSRF_COOKIE_SECURE", "false")
 os.environ.setdefault("SECURE_HSTS_SECONDS", "0")
 os.environ.setdefault("TESTING", "1")
+os.environ.setdefault("LOG_LEVEL", "WARNING")
 os.environ.setdefault("UTGIVARE_VAR_DIR", tempfile.mkdtemp(prefix="utgivare-test-"))
 
 from utgivare.settings import *  # noqa: E402, F403
@@ -26,3 +27,4 @@ if REDIS_URL:
     CACHES["default"]["KEY_PREFIX"] = "utgivare-test-" + os.environ.get(
         "PYTEST_XDIST_WORKER", "main"
     )
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405 - whitenoise warns when missing

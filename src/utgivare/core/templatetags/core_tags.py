@@ -23,3 +23,12 @@ def main_navigation(context):
                 }
             )
     return {"items": items}
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, url):
+    """An absolute URL for Open Graph and JSON-LD; already-absolute (S3) URLs pass through."""
+    if not url:
+        return ""
+    request = context.get("request")
+    return request.build_absolute_uri(url) if request else url

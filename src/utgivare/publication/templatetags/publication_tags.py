@@ -1,5 +1,4 @@
 from django import template
-from wagtail.models import Site
 
 from utgivare.core.models import ImprintSettings
 from utgivare.publication.structured_data import article_json_ld, to_script_tag
@@ -10,14 +9,12 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def article_structured_data(context, article, access, hero_url=""):
     request = context["request"]
-    site = Site.find_for_request(request)
     imprint = ImprintSettings.for_request(request)
-    root = site.root_url if site else ""
     issue = article.issue
     data = article_json_ld(
         article=article,
         url=article.get_full_url(request),
-        image_url=(root + hero_url) if hero_url and hero_url.startswith("/") else hero_url,
+        image_url=hero_url,
         section_name=article.section.title,
         issue=issue,
         author_url=article.author.get_full_url(request) if article.author_id else None,
