@@ -1,31 +1,187 @@
 """Adapter between a request and paywall.access.decide.
 
-PLACEHOLDER until the paywall issue lands: everyone reads everything.
+Works out who is reading (staff, entitlements, meter), asks `decide`, stores
+a new read, records what the report counts, and leaves a note on the request
+for PaywallMiddleware (meter cookie, Cache-Control, Vary). Surfaces that are
+the same for every reader (feeds, search, sitemaps) use `public_variant`.
 """
 
 from dataclasses import dataclass
+
+from django.utils import timezone
+from wagtail.models import Site
+
+from utgivare.subscriptions.entitlements import NOTHING, for_reader
+
+from . import access, meters
+from .levels import AccessLevel
+from .models import PaywallEvent, PaywallSettings
+
+STATE_ATTR = "_utgivare_paywall"
+
+
+def now():
+    """The clock the gate reads; tests move it to cross month boundaries."""
+    return timezone.now()
 
 
 @dataclass(frozen=True)
 class Access:
     full: bool = True
-    reason: str = "free"
+    reason: str = access.FREE
     free_left: int | None = None
     # The piece's own level, not this reader's: false for metered and paid pieces.
     is_accessible_for_free: bool = True
+    used: int | None = None
+    limit: int | None = None
+    month: str = ""
+    # Which paywall box a reader without access sees: "quota" or "subscribers".
+    box: str = ""
 
     @property
     def variant(self) -> str:
         return "full" if self.full else "teaser"
 
+    @property
+    def show_banner(self) -> bool:
+        """The "Du har 2 av 3 …" line: only for a metered piece read on the meter."""
+        return self.full and self.free_left is not None
+
+
+@dataclass
+class RequestState:
+    """What the gate learnt during one request, for PaywallMiddleware."""
+
+    now: object
+    # The response depends on who is reading: never for a shared cache.
+    personalised: bool = False
+    # (meter id, meter) for the anonymous meter cookie to set on the response.
+    cookie: tuple[str, access.Meter] | None = None
+
+
+def request_state(request) -> RequestState:
+    state = getattr(request, STATE_ATTR, None)
+    if state is None:
+        state = RequestState(now=now())
+        setattr(request, STATE_ATTR, state)
+    return state
+
+
+def is_staff(user) -> bool:
+    """Editors and operators read everything and never see the meter."""
+    if not (user and user.is_authenticated and user.is_active):
+        return False
+    return user.is_staff or user.is_superuser or user.has_perm("wagtailadmin.access_admin")
+
+
+def piece_level(piece, paywall_settings) -> str:
+    """The access level that applies to `piece`: its own, else the site default for its type."""
+    default = paywall_settings.default_level(piece.paywall_content_type)
+    return access.effective_level(piece.access_level, default)
+
 
 def access_for_request(request, piece) -> Access:
-    return Access()
+    state = request_state(request)
+    paywall_settings = PaywallSettings.for_request(request)
+    level = piece_level(piece, paywall_settings)
+    is_free = level == AccessLevel.FREE
+    user = getattr(request, "user", None)
+    logged_in = bool(user and user.is_authenticated)
+    if logged_in:
+        # Account menu, entitlements: a logged-in page is never shared.
+        state.personalised = True
+    if is_free:
+        return Access()
+
+    staff = is_staff(user)
+    content_type = piece.paywall_content_type
+    entitlements = NOTHING if staff else for_reader(user, state.now)
+    uses_meter = (
+        level == AccessLevel.METERED and not staff and not entitlements.covers(content_type)
+    )
+    anonymous = None
+    meter = access.EMPTY_METER
+    if uses_meter:
+        if logged_in:
+            meter = meters.read_account(user)
+        else:
+            anonymous = meters.read_anonymous(request.COOKIES, state.now)
+            meter = anonymous.meter
+            if anonymous.cookie_rejected:
+                state.cookie = (anonymous.meter_id, meter)
+
+    limit = paywall_settings.free_reads_per_month
+    decision = access.decide(
+        entitlements=entitlements,
+        level=level,
+        content_type=content_type,
+        meter=meter,
+        piece_id=piece.pk,
+        limit=limit,
+        now=state.now,
+        is_staff=staff,
+    )
+    if decision.metered or not decision.full or entitlements.covers(content_type):
+        state.personalised = True
+
+    if not getattr(request, "is_preview", False):
+        _remember(request, state, decision, piece, anonymous)
+
+    box = ""
+    if not decision.full:
+        box = "quota" if decision.reason == access.QUOTA_REACHED and limit > 0 else "subscribers"
+    return Access(
+        full=decision.full,
+        reason=decision.reason,
+        free_left=decision.free_left,
+        is_accessible_for_free=False,
+        used=decision.used,
+        limit=decision.limit,
+        month=decision.month,
+        box=box,
+    )
 
 
-def public_variant(piece) -> str:
+def _remember(request, state, decision, piece, anonymous):
+    """Store a new read and the events the paywall report counts."""
+    if decision.counts_read:
+        if anonymous is None:
+            meters.record_account_read(request.user, piece.pk, state.now)
+        else:
+            meter = access.record_read(anonymous.meter, piece.pk, state.now)
+            meters.store_anonymous(anonymous.meter_id, meter)
+            state.cookie = (anonymous.meter_id, meter)
+    if decision.exhausts_meter:
+        record_event(PaywallEvent.Kind.METER_EXHAUSTED, state.now, piece, decision.reason)
+    if not decision.full:
+        record_event(PaywallEvent.Kind.BOX_VIEW, state.now, piece, decision.reason)
+
+
+def record_event(kind, when, piece=None, reason=""):
+    PaywallEvent.objects.create(
+        kind=kind,
+        month=access.month_key(when),
+        occurred_at=when,
+        content_type=getattr(piece, "paywall_content_type", ""),
+        page_id=getattr(piece, "pk", None),
+        reason=reason,
+    )
+
+
+def public_variant(piece, paywall_settings=None) -> str:
     """What a surface that is the same for everyone (feeds, search, sitemaps) may show.
 
     "full" only for pieces whose effective access level is free; else "teaser".
+    Pass `paywall_settings` when asking for many pieces of one site.
     """
-    return "full"
+    if paywall_settings is None:
+        site = piece.get_site() or Site.objects.filter(is_default_site=True).first()
+        paywall_settings = PaywallSettings.for_site(site)
+    return "full" if piece_level(piece, paywall_settings) == AccessLevel.FREE else "teaser"
+
+
+def public_blocks(piece, paywall_settings=None) -> list:
+    """The body blocks a surface that is the same for everyone may show."""
+    if public_variant(piece, paywall_settings) == "full":
+        return list(piece.body)
+    return list(piece.teaser_blocks())

@@ -1,0 +1,51 @@
+from django import template
+from django.conf import settings
+from django.shortcuts import resolve_url
+from django.urls import NoReverseMatch
+from django.utils.dates import MONTHS
+from django.utils.http import urlencode
+
+from utgivare.paywall.models import PaywallSettings
+
+register = template.Library()
+
+SUBSCRIBE_URL = "/prenumerera/"
+FALLBACK_LOGIN_URL = "/konto/login/"
+
+
+def month_name(month_key: str) -> str:
+    """ "2026-11" -> "november" (in the active language)."""
+    try:
+        return str(MONTHS[int(month_key[5:7])])
+    except (ValueError, KeyError):
+        return ""
+
+
+def login_url(next_path: str) -> str:
+    try:
+        base = resolve_url(settings.LOGIN_URL)
+    except NoReverseMatch:
+        base = FALLBACK_LOGIN_URL
+    return f"{base}?{urlencode({'next': next_path})}"
+
+
+@register.simple_tag(takes_context=True)
+def paywall_banner_text(context, access):
+    paywall_settings = PaywallSettings.for_request(context["request"])
+    return paywall_settings.text(
+        "banner_text", left=access.free_left, limit=access.limit, month=month_name(access.month)
+    )
+
+
+@register.simple_tag(takes_context=True)
+def paywall_box(context, access):
+    """What the paywall box shows: its text and where its two links lead."""
+    request = context["request"]
+    paywall_settings = PaywallSettings.for_request(request)
+    name = "quota_box_text" if access.box == "quota" else "subscribers_box_text"
+    here = request.get_full_path()
+    return {
+        "text": paywall_settings.text(name, limit=access.limit, month=month_name(access.month)),
+        "subscribe_url": f"{SUBSCRIBE_URL}?{urlencode({'next': here})}",
+        "login_url": login_url(here),
+    }
