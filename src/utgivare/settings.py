@@ -96,6 +96,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "utgivare.core.middleware.DatabaseUnavailableMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "utgivare.paywall.middleware.PaywallMiddleware",
 ]
 
 ROOT_URLCONF = "utgivare.urls"
