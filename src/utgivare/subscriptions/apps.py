@@ -1,6 +1,17 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class SubscriptionsConfig(AppConfig):
     name = "utgivare.subscriptions"
     label = "subscriptions"
+    verbose_name = _("Prenumerationer")
+
+    def ready(self):
+        from utgivare.core import personal_data
+
+        from . import personal_data as subscription_data
+
+        personal_data.register(
+            "subscriptions", export=subscription_data.export, erase=subscription_data.erase
+        )

@@ -1,10 +1,17 @@
 """What a reader may access now. The paywall asks this; nothing else decides access.
 
-PLACEHOLDER until the subscriptions issue lands: nobody is entitled to anything.
-The public API (for_reader, Entitlements and its fields) is the contract.
+`decide(snapshots, now)` is the rule, a pure function of a reader's
+subscriptions (as plain snapshots) and the time. `for_reader(user, now)` loads
+the snapshots and asks it.
 """
 
+import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from .choices import Source, Status
 
 # Content types a plan can include; every paywalled page model names one of
 # these in its `paywall_content_type` attribute.
@@ -13,6 +20,11 @@ BLOG_POST = "blog_post"
 PODCAST_EPISODE = "podcast_episode"
 WEBTV_EPISODE = "webtv_episode"
 CONTENT_TYPES = (ARTICLE, BLOG_POST, PODCAST_EPISODE, WEBTV_EPISODE)
+
+# Stripe renews a subscription at the end of its period and tells us a little
+# later (the renewal invoice is finalised up to an hour after the period
+# starts). A reader is not locked out while that news is on its way.
+STRIPE_RENEWAL_LEEWAY = dt.timedelta(days=2)
 
 
 @dataclass(frozen=True)
@@ -32,6 +44,73 @@ class Entitlements:
 NOTHING = Entitlements()
 
 
+@dataclass(frozen=True)
+class SubscriptionSnapshot:
+    """The facts about one subscription that access depends on."""
+
+    status: str
+    source: str
+    started_at: dt.datetime | None
+    current_period_end: dt.datetime | None
+    grace_until: dt.datetime | None = None
+    ended_at: dt.datetime | None = None
+    content_types: frozenset = frozenset()
+    plan_name: str = ""
+
+
+def access_window(sub: SubscriptionSnapshot) -> tuple[dt.datetime, dt.datetime | None] | None:
+    """[start, end) during which `sub` gives access; end None means open-ended.
+
+    None when it never gives access (not yet paid, or never started).
+    """
+    if sub.status == Status.INCOMPLETE or sub.started_at is None:
+        return None
+    end = sub.current_period_end
+    if sub.status == Status.PAST_DUE:
+        # The renewal failed: access continues through the grace period only.
+        end = sub.grace_until or end
+    elif sub.status in (Status.ACTIVE, Status.TRIALING):
+        if sub.source == Source.STRIPE and end is not None:
+            end = end + STRIPE_RENEWAL_LEEWAY
+    elif sub.status == Status.EXPIRED:
+        end = sub.ended_at or end
+        if end is None:
+            return None
+    if sub.ended_at is not None and sub.status in (Status.CANCELED, Status.EXPIRED):
+        end = min(end, sub.ended_at) if end is not None else sub.ended_at
+    return sub.started_at, end
+
+
+def gives_access(sub: SubscriptionSnapshot, now: dt.datetime) -> bool:
+    window = access_window(sub)
+    if window is None:
+        return False
+    start, end = window
+    return start <= now and (end is None or now < end)
+
+
+def decide(subscriptions: Iterable[SubscriptionSnapshot], now: dt.datetime) -> Entitlements:
+    """The union of what every subscription giving access at `now` includes."""
+    covering = [sub for sub in subscriptions if gives_access(sub, now)]
+    content_types = frozenset().union(*(sub.content_types for sub in covering))
+    if not content_types:
+        return NOTHING
+    plans = sorted({sub.plan_name for sub in covering if sub.content_types})
+    return Entitlements(
+        content_types=content_types,
+        reason=_("Prenumeration: %(plans)s") % {"plans": ", ".join(plans)},
+    )
+
+
 def for_reader(user, now) -> Entitlements:
     """Entitlements of `user` (may be anonymous) at `now` (aware datetime)."""
-    return NOTHING
+    if user is None or not getattr(user, "is_authenticated", False):
+        return NOTHING
+    from .models import Subscription
+
+    subscriptions = (
+        Subscription.objects.filter(user_id=user.pk)
+        .exclude(status=Status.INCOMPLETE)
+        .select_related("plan")
+    )
+    return decide([sub.snapshot() for sub in subscriptions], now)

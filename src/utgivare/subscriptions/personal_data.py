@@ -1,0 +1,83 @@
+"""The reader's subscriptions and payments in "download my data" and "delete my account".
+
+Payments are bookkeeping records (bokföringslagen: seven years): on deletion
+they are kept with the reader's name, e-mail and account link removed.
+"""
+
+from django.utils import timezone
+
+from . import stripe_gateway
+from .choices import Source, Status
+from .entitlements import gives_access
+from .lifecycle import Actor, save_change
+from .models import Payment, Subscription, SubscriptionEvent
+
+
+def _iso(value):
+    return value.isoformat() if value else None
+
+
+def export(user) -> dict:
+    subscriptions = Subscription.objects.filter(user=user).select_related("plan")
+    return {
+        "subscriptions": [
+            {
+                "plan": sub.plan.name,
+                "status": sub.status,
+                "source": sub.source,
+                "current_period_start": _iso(sub.current_period_start),
+                "current_period_end": _iso(sub.current_period_end),
+                "started_at": _iso(sub.started_at),
+                "ended_at": _iso(sub.ended_at),
+                "note": sub.note,
+                "events": [
+                    {
+                        "at": _iso(event.created_at),
+                        "kind": event.kind,
+                        "by": event.actor,
+                        "before": event.before,
+                        "after": event.after,
+                    }
+                    for event in sub.events.all()
+                ],
+            }
+            for sub in subscriptions
+        ],
+        "payments": [
+            {
+                "paid_at": _iso(payment.paid_at),
+                "amount_ore": payment.amount_ore,
+                "currency": payment.currency,
+                "description": payment.description,
+                "payer_name": payment.payer_name,
+                "payer_email": payment.payer_email,
+                "reference": payment.reference,
+            }
+            for payment in Payment.objects.filter(user=user)
+        ],
+    }
+
+
+def erase(user) -> None:
+    """End the reader's subscriptions and anonymise what bookkeeping keeps."""
+    now = timezone.now()
+    for sub in Subscription.objects.select_for_update().filter(user=user).select_related("plan"):
+        live = sub.status not in (Status.EXPIRED, Status.INCOMPLETE)
+        if sub.source == Source.STRIPE and live and stripe_gateway.is_configured():
+            # Stop the card being charged; a failure here aborts the deletion.
+            stripe_gateway.cancel_subscription(sub.stripe_subscription_id)
+        before = sub.state()
+        if live or gives_access(sub.snapshot(), now):
+            sub.status = Status.EXPIRED
+            sub.ended_at = now
+            sub.grace_until = None
+        sub.user = None
+        sub.note = ""
+        sub.stripe_customer_id = ""
+        save_change(sub, before=before, actor=Actor("reader"), kind="account_deleted", when=now)
+    SubscriptionEvent.objects.filter(subscription__user=None, actor_user=user).update(
+        actor_user=None
+    )
+    Payment.objects.filter(user=user).update(
+        user=None, payer_name="", payer_email="", anonymised_at=now
+    )
