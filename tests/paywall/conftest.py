@@ -41,9 +41,17 @@ def free_article(tree, clock):
     return ArticlePageFactory(parent=tree["sections"][0], title="Fri läsning", access_level="free")
 
 
+def make_user(**kwargs):
+    # UserFactory sets the password after saving and does not save again; without
+    # this save, the session hash of a logged-in test client would not match.
+    user = UserFactory(**kwargs)
+    user.save()
+    return user
+
+
 @pytest.fixture
 def reader(db):
-    return UserFactory()
+    return make_user()
 
 
 @pytest.fixture
@@ -53,7 +61,7 @@ def subscriber(db, monkeypatch):
     Faked at the entitlements boundary (subscriptions.entitlements.for_reader),
     which is all the paywall asks.
     """
-    user = UserFactory()
+    user = make_user()
     everything = Entitlements(content_types=frozenset(CONTENT_TYPES), reason="Prenumeration")
     real = gate.for_reader
 
@@ -68,4 +76,4 @@ def subscriber(db, monkeypatch):
 
 @pytest.fixture
 def staff(db):
-    return UserFactory(is_staff=True)
+    return make_user(is_staff=True)
