@@ -1,10 +1,32 @@
-"""PLACEHOLDER until the comments issue lands: renders nothing."""
+"""`{% load comments_tags %}{% comments_for page %}`: count, thread and form under any piece."""
 
 from django import template
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+
+from .. import display, services
+from ..render import count_text
+from ..state import thread_state
 
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
 def comments_for(context, piece):
-    return ""
+    request = context.get("request")
+    if request is None or piece is None or not piece.pk:
+        return ""
+    state = thread_state(request, piece, timezone.now())
+    # mark_safe: section_html renders our own templates around the thread built
+    # by comments.render, which escapes every commenter-supplied value.
+    return mark_safe(  # noqa: S308
+        display.section_html(request, state, getattr(request, "comment_form", None))
+    )
+
+
+@register.simple_tag
+def comment_count_text(page_id, counts=None):
+    """'N kommentarer' for a piece in a list; pass `counts` (services.counts_for) for many."""
+    if counts is None:
+        counts = services.counts_for([page_id])
+    return count_text(counts.get(page_id, 0))

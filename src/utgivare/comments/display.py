@@ -1,0 +1,110 @@
+"""Rendering the comments section: count, thread, the reader's own held comments, form."""
+
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+
+from . import render
+from .forms import CommentForm, form_token
+from .models import Comment
+from .moderation import Status
+
+SESSION_PENDING_KEY = "comments_pending"
+
+
+def initial_for(user) -> dict:
+    """Logged-in readers get their name and e-mail filled in."""
+    if not user.is_authenticated:
+        return {}
+    name = user.get_full_name()
+    author_page = getattr(user, "author_page", None)
+    if author_page is not None:
+        name = author_page.title
+    return {"name": name, "email": user.email}
+
+
+def reply_target(request, state, form):
+    """(id, name) of the comment the form answers: from a failed post or ?svara=<id>."""
+    raw = None
+    if form is not None and form.is_bound:
+        raw = form.data.get("in_reply_to")
+    elif "svara" in request.GET:
+        raw = request.GET.get("svara")
+    if not raw or not str(raw).isdigit():
+        return None
+    return (
+        render.public_comments(state.piece.pk)
+        .filter(pk=int(raw))
+        .values_list("pk", "author_name")
+        .first()
+    )
+
+
+def own_pending(request, piece):
+    """Comments this browser wrote that wait for review: shown to their writer only."""
+    session = getattr(request, "session", None)
+    if session is None or SESSION_PENDING_KEY not in session:
+        return []
+    ids = [i for i in session.get(SESSION_PENDING_KEY, []) if isinstance(i, int)]
+    if not ids:
+        return []
+    return list(
+        Comment.objects.filter(pk__in=ids, page_id=piece.pk, status=Status.PENDING).order_by(
+            "created_at"
+        )
+    )
+
+
+def remember_pending(request, comment) -> None:
+    ids = list(request.session.get(SESSION_PENDING_KEY, []))
+    ids.append(comment.pk)
+    request.session[SESSION_PENDING_KEY] = ids[-20:]
+
+
+def form_html(request, state, form=None, reply_to=None) -> str:
+    if form is None:
+        form = CommentForm(initial=initial_for(request.user))
+    return render_to_string(
+        "comments/form.html",
+        {
+            "state": state,
+            "piece": state.piece,
+            "form": form,
+            "started_token": form_token(),
+            "reply_to": reply_to,
+            "request": request,
+        },
+        request=request,
+    )
+
+
+def section_html(request, state, form=None) -> str:
+    reply_to = reply_target(request, state, form) if state.permission.allowed else None
+    thread = render.thread_html(
+        page_id=state.piece.pk,
+        version=state.thread.version,
+        staff=state.staff,
+        page_url=state.page_url,
+        is_open=state.is_open,
+    )
+    if reply_to is not None:
+        inline_form = form_html(request, state, form, reply_to)
+        thread = thread.replace(
+            render.REPLY_SLOT.format(id=reply_to[0]),
+            f'<div class="comment__reply-slot">{inline_form}</div>',
+            1,
+        )
+    return render_to_string(
+        "comments/section.html",
+        {
+            "state": state,
+            "piece": state.piece,
+            "count_text": render.count_text(state.thread.approved_count),
+            # mark_safe: built by render.build_thread_html (every commenter value
+            # escaped, texts nh3-sanitised) plus our own form template.
+            "thread_html": mark_safe(thread),  # noqa: S308
+            "form_html": "" if reply_to is not None else mark_safe(form_html(request, state, form)),  # noqa: S308
+            "replying_inline": reply_to is not None,
+            "own_pending": own_pending(request, state.piece),
+        },
+        request=request,
+    )

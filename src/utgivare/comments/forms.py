@@ -1,0 +1,116 @@
+import time
+
+from django import forms
+from django.core import signing
+from django.utils.translation import gettext_lazy as _
+
+from .markup import normalise_text, safe_website
+from .models import CommentReport
+from .spam import FORM_TOKEN_MAX_AGE_SECONDS
+
+MAX_TEXT_LENGTH = 5000
+_TOKEN_SALT = "utgivare.comments.form-shown"  # noqa: S105 - a signing salt, not a secret
+
+
+def form_token(now_seconds: float | None = None) -> str:
+    """A signed timestamp of when the form was shown (for the minimum-time check)."""
+    return signing.dumps(
+        int(now_seconds if now_seconds is not None else time.time()), salt=_TOKEN_SALT
+    )
+
+
+def seconds_since_shown(token: str, now_seconds: float | None = None) -> float | None:
+    try:
+        shown = signing.loads(token or "", salt=_TOKEN_SALT, max_age=FORM_TOKEN_MAX_AGE_SECONDS)
+    except signing.BadSignature:
+        return None
+    if not isinstance(shown, int):
+        return None
+    return (now_seconds if now_seconds is not None else time.time()) - shown
+
+
+class CommentForm(forms.Form):
+    name = forms.CharField(
+        label=_("Namn"),
+        max_length=80,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+        help_text=_("Visas med kommentaren. Du får skriva under signatur."),
+    )
+    email = forms.EmailField(
+        label=_("E-post"),
+        help_text=_("Publiceras inte."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    website = forms.URLField(
+        label=_("Webbplats"),
+        required=False,
+        assume_scheme="https",
+        max_length=200,
+        widget=forms.URLInput(attrs={"autocomplete": "url"}),
+    )
+    text = forms.CharField(
+        label=_("Kommentar"),
+        max_length=MAX_TEXT_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Vanlig text. Tom rad ger nytt stycke; webbadresser blir länkar."),
+    )
+    notify_replies = forms.BooleanField(
+        label=_("Skicka e-post till mig när någon svarar på min kommentar"),
+        required=False,
+    )
+    in_reply_to = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+    started = forms.CharField(required=False, widget=forms.HiddenInput)
+    # The honeypot: hidden from people (CSS, aria-hidden, no tab stop); bots fill it in.
+    homepage = forms.CharField(
+        label=_("Lämna detta fält tomt"),
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+    def clean_name(self):
+        name = " ".join(normalise_text(self.cleaned_data["name"]).split())
+        if not name:
+            raise forms.ValidationError(_("Skriv ett namn eller en signatur."))
+        return name
+
+    def clean_website(self):
+        website = self.cleaned_data.get("website", "")
+        if website and not safe_website(website):
+            raise forms.ValidationError(
+                _("Ange en webbadress som börjar med http:// eller https://.")
+            )
+        return website
+
+    def clean_text(self):
+        text = normalise_text(self.cleaned_data["text"])
+        if len(text) < 2:
+            raise forms.ValidationError(_("Skriv en kommentar."))
+        return text
+
+
+class ModeratorEditForm(forms.Form):
+    author_name = forms.CharField(label=_("Namn"), max_length=80)
+    author_website = forms.URLField(
+        label=_("Webbplats"), required=False, assume_scheme="https", max_length=200
+    )
+    text = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 10}))
+    reason = forms.CharField(
+        label=_("Varför ändras kommentaren?"),
+        required=False,
+        max_length=500,
+        help_text=_("Sparas i historiken tillsammans med texten före och efter."),
+    )
+
+
+class ReportForm(forms.Form):
+    reason = forms.ChoiceField(
+        label=_("Varför ska kommentaren granskas?"),
+        choices=CommentReport.Reason.choices,
+        widget=forms.RadioSelect,
+    )
+    details = forms.CharField(
+        label=_("Berätta mer (frivilligt)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )

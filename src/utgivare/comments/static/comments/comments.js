@@ -1,0 +1,195 @@
+/* Comments: reply inline and post without reloading the page.
+ * Everything here improves on plain links and form posts that work without it.
+ * Server HTML is inserted only from our own endpoint's JSON (built and
+ * sanitised on the server); commenters' names are set with textContent. */
+(function () {
+  "use strict";
+
+  var section = document.querySelector("[data-comments]");
+  if (!section || !window.fetch || !window.FormData) return;
+
+  var home = null; // where the form lives when it is not answering a comment
+
+  function wrap() { return section.querySelector("[data-comment-form-wrap]"); }
+  function form() { return section.querySelector("[data-comment-form]"); }
+
+  function fragment(html) {
+    var template = document.createElement("template");
+    template.innerHTML = html;
+    return template.content;
+  }
+
+  function announce(message, isError) {
+    var status = section.querySelector("[data-form-status]");
+    if (!status) return;
+    status.textContent = message;
+    status.classList.toggle("comment-form__status--error", !!isError);
+  }
+
+  function rememberHome() {
+    var w = wrap();
+    if (w && !home) {
+      home = document.createElement("div");
+      home.setAttribute("data-comment-form-home", "");
+      w.parentNode.insertBefore(home, w);
+    }
+  }
+
+  function setReplying(id, name) {
+    var w = wrap();
+    var f = form();
+    if (!w || !f) return;
+    var title = w.querySelector("[data-form-title]");
+    var replying = f.querySelector("[data-replying]");
+    var link = f.querySelector("[data-replying-link]");
+    f.querySelector("[data-in-reply-to]").value = id || "";
+    if (id) {
+      title.textContent = (title.getAttribute("data-reply-title") || "Svara") + " " + name;
+      link.textContent = name;
+      link.setAttribute("href", "#kommentar-" + id);
+      replying.hidden = false;
+    } else {
+      title.textContent = title.getAttribute("data-default-title");
+      replying.hidden = true;
+    }
+  }
+
+  function moveFormTo(commentId, name) {
+    rememberHome();
+    var w = wrap();
+    var comment = document.getElementById("kommentar-" + commentId);
+    if (!w || !comment) return false;
+    var body = comment.querySelector(".comment__body");
+    var slot = body.querySelector(".comment__reply-slot");
+    if (!slot) {
+      slot = document.createElement("div");
+      slot.className = "comment__reply-slot";
+      body.appendChild(slot);
+    }
+    slot.appendChild(w);
+    setReplying(commentId, name);
+    var text = w.querySelector("textarea");
+    if (text) text.focus();
+    return true;
+  }
+
+  function moveFormHome() {
+    var w = wrap();
+    if (w && home) home.parentNode.insertBefore(w, home.nextSibling);
+    setReplying(null);
+  }
+
+  function insertComment(data) {
+    var list;
+    if (data.parent_id) {
+      var parent = document.getElementById("kommentar-" + data.parent_id);
+      if (parent) {
+        list = parent.querySelector(":scope > ol.comment-replies");
+        if (!list) {
+          list = document.createElement("ol");
+          list.className = "comment-replies";
+          parent.appendChild(list);
+        }
+      }
+    }
+    if (!list) {
+      list = section.querySelector("ol.comment-thread");
+      if (!list) {
+        list = document.createElement("ol");
+        list.className = "comment-thread";
+        var empty = section.querySelector("[data-comments-empty]");
+        if (empty) {
+          empty.replaceWith(list);
+        } else {
+          section.querySelector("[data-comment-count]").after(list);
+        }
+      }
+    }
+    list.appendChild(fragment(data.comment_html));
+    return document.getElementById("kommentar-" + data.comment_id);
+  }
+
+  function showPending(html) {
+    var box = section.querySelector("[data-own-pending]");
+    if (!box) {
+      box = document.createElement("div");
+      box.className = "comments__own-pending";
+      box.setAttribute("data-own-pending", "");
+      var w = home || wrap();
+      w.parentNode.insertBefore(box, w);
+    }
+    box.appendChild(fragment(html));
+  }
+
+  section.addEventListener("click", function (event) {
+    var reply = event.target.closest("[data-reply-to]");
+    if (reply) {
+      if (moveFormTo(reply.getAttribute("data-reply-to"), reply.getAttribute("data-reply-name"))) {
+        event.preventDefault();
+      }
+      return;
+    }
+    var cancel = event.target.closest("[data-cancel-reply]");
+    if (cancel && home) {
+      event.preventDefault();
+      moveFormHome();
+      var text = wrap().querySelector("textarea");
+      if (text) text.focus();
+    }
+  });
+
+  section.addEventListener("submit", function (event) {
+    var f = event.target.closest("[data-comment-form]");
+    if (!f) return;
+    event.preventDefault();
+    var button = f.querySelector("[data-submit]");
+    button.disabled = true;
+    announce(button.getAttribute("data-sending") || "Skickar …");
+    fetch(f.action, {
+      method: "POST",
+      body: new FormData(f),
+      headers: { Accept: "application/json" },
+      credentials: "same-origin",
+    })
+      .then(function (response) {
+        return response.json().then(function (data) { return { response: response, data: data }; });
+      })
+      .then(function (result) {
+        var data = result.data;
+        if (!data.ok) {
+          // The server sends the form back with its errors and the typed text.
+          var w = wrap();
+          var replacement = fragment(data.form_html).firstElementChild;
+          if (replacement && w) {
+            w.replaceWith(replacement);
+            announce(data.message, true);
+            var first = replacement.querySelector("[aria-invalid=true], textarea");
+            if (first) first.focus();
+          } else {
+            announce(data.message, true);
+            button.disabled = false;
+          }
+          return;
+        }
+        f.querySelector("textarea").value = "";
+        if (data.comment_html) {
+          var added = insertComment(data);
+          section.querySelector("[data-comment-count]").textContent = data.count_text;
+          moveFormHome();
+          if (added) {
+            added.classList.add("comment--new");
+            added.setAttribute("tabindex", "-1");
+          }
+        } else {
+          moveFormHome();
+          if (data.pending_html) showPending(data.pending_html);
+        }
+        button.disabled = false;
+        announce(data.message);
+      })
+      .catch(function () {
+        button.disabled = false;
+        announce(section.getAttribute("data-network-error"), true);
+      });
+  });
+})();

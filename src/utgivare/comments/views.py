@@ -1,0 +1,311 @@
+"""Posting, reporting and following comments. Thin: parse, ask the rules, store, answer.
+
+Posting works as a plain form (redirect back to the piece with a message) and
+as fetch() with `Accept: application/json` (a JSON answer with the new
+comment's HTML, so the page need not reload).
+"""
+
+import datetime as dt
+import logging
+
+from django.conf import settings
+from django.contrib import messages
+from django.db import DatabaseError
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods
+from wagtail.models import Page
+
+from . import display, privacy, services, spam, tokens
+from .forms import CommentForm, ReportForm, seconds_since_shown
+from .models import Comment
+from .moderation import Status
+from .render import count_text, single_comment_html
+from .state import thread_state
+
+logger = logging.getLogger(__name__)
+
+ACK_PENDING = gettext_lazy("Tack! Din kommentar granskas.")
+ACK_PUBLISHED = gettext_lazy("Tack! Din kommentar är publicerad.")
+
+
+def client_ip(request) -> str:
+    """The reader's address. Behind N trusted proxies (COMMENTS_TRUSTED_PROXIES),
+    the Nth address from the right of X-Forwarded-For; else REMOTE_ADDR."""
+    proxies = int(getattr(settings, "COMMENTS_TRUSTED_PROXIES", 0) or 0)
+    if proxies:
+        forwarded = [p.strip() for p in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+        forwarded = [p for p in forwarded if p]
+        if len(forwarded) >= proxies:
+            return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def commentable_page(page_id) -> Page:
+    page = get_object_or_404(
+        Page.objects.live().public().select_related("content_type"), pk=page_id
+    )
+    label = f"{page.content_type.app_label}.{page.content_type.model}"
+    if label not in {m.lower() for m in services.COMMENTABLE_MODELS}:
+        raise Http404
+    return page.specific
+
+
+def _wants_json(request) -> bool:
+    return "application/json" in request.headers.get("Accept", "")
+
+
+def _refuse(request, piece, state, form, status):
+    """Answer a post we did not store: the form again, with its text and the reason."""
+    if _wants_json(request):
+        errors = [str(e) for e in form.non_field_errors()] or [
+            str(e) for errors in form.errors.values() for e in errors
+        ]
+        return JsonResponse(
+            {
+                "ok": False,
+                "message": errors[0] if errors else _("Kommentaren kunde inte skickas."),
+                "form_html": display.form_html(
+                    request, state, form, display.reply_target(request, state, form)
+                ),
+            },
+            status=status,
+        )
+    request.comment_form = form
+    try:
+        response = piece.serve(request)
+        response.render()
+    except DatabaseError:
+        # The database failed while we showed the page again: show the form on
+        # its own, so the commenter still has the text.
+        logger.exception("Could not render the piece again after a failed comment post")
+        response = HttpResponse(
+            render_to_string(
+                "comments/post_failed.html",
+                {"form": form, "piece": piece, "page_url": state.page_url},
+                request=request,
+            )
+        )
+    response.status_code = status
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+def post(request, page_id):
+    piece = commentable_page(page_id)
+    if request.method != "POST":
+        return redirect(f"{piece.url}#kommentarer")
+    now = timezone.now()
+    state = thread_state(request, piece, now)
+    form = CommentForm(request.POST)
+    if not state.permission:
+        form.is_valid()
+        form.add_error(None, _("Du kan inte kommentera här."))
+        return _refuse(request, piece, state, form, 403)
+    if not form.is_valid():
+        return _refuse(request, piece, state, form, 400)
+    data = form.cleaned_data
+    comment_settings = state.settings
+
+    check = spam.check_form(
+        honeypot=data["homepage"],
+        seconds_since_shown=seconds_since_shown(data["started"]),
+        min_seconds=comment_settings.min_seconds_to_submit,
+    )
+    if check.reason == "honeypot":
+        return HttpResponse(_("Kommentaren kunde inte tas emot."), status=400)
+    if not check:
+        form.add_error(
+            None,
+            _(
+                "Formuläret skickades innan det hann laddas färdigt. "
+                "Vänta några sekunder och skicka igen."
+            ),
+        )
+        return _refuse(request, piece, state, form, 400)
+
+    ip = client_ip(request)
+    hashed_ip = privacy.ip_hash(ip, services.ip_key())
+    if not state.commenter.is_moderator and services.is_banned(
+        email=data["email"], hashed_ip=hashed_ip, now=now
+    ):
+        form.add_error(
+            None, _("Du kan inte kommentera här. Kontakta redaktionen om du tror att det är fel.")
+        )
+        return _refuse(request, piece, state, form, 403)
+    from_ip, from_email = services.recent_counts(
+        email=data["email"],
+        hashed_ip=hashed_ip,
+        ip_policy=comment_settings.ip_policy,
+        since=now - dt.timedelta(minutes=comment_settings.rate_window_minutes),
+    )
+    rate = spam.check_rate(
+        recent_from_ip=from_ip,
+        recent_from_email=from_email,
+        max_per_ip=comment_settings.max_per_ip,
+        max_per_email=comment_settings.max_per_email,
+    )
+    if not rate and not state.commenter.is_moderator:
+        form.add_error(
+            None, _("Du har skrivit många kommentarer på kort tid. Vänta en stund och försök igen.")
+        )
+        return _refuse(request, piece, state, form, 429)
+
+    trusted = state.commenter.is_moderator or (
+        request.user.is_authenticated and request.user.pk == state.staff.author_user_id
+    )
+    try:
+        comment = services.post_comment(
+            services.NewComment(
+                page_id=piece.pk,
+                name=data["name"],
+                email=data["email"],
+                website=data["website"],
+                text=data["text"],
+                in_reply_to_id=data["in_reply_to"],
+                notify_replies=data["notify_replies"],
+            ),
+            user=request.user,
+            ip=ip,
+            comment_settings=comment_settings,
+            staff=state.staff,
+            trusted=trusted,
+            now=now,
+        )
+    except services.ReplyTargetGone:
+        form.add_error(
+            None,
+            _(
+                "Kommentaren du svarar på visas inte längre. Din text finns kvar; "
+                "skicka den som en ny kommentar om du vill."
+            ),
+        )
+        return _refuse(request, piece, state, form, 409)
+    except DatabaseError:
+        logger.exception("Could not store a comment on page %s", piece.pk)
+        form.add_error(
+            None,
+            _(
+                "Kommentaren kunde inte sparas på grund av ett tekniskt fel hos oss. "
+                "Ingenting har publicerats. Din text finns kvar här nedan – "
+                "försök igen om en stund."
+            ),
+        )
+        return _refuse(request, piece, state, form, 503)
+
+    # The transaction has committed: only now do we say thank you.
+    published = comment.status == Status.APPROVED
+    acknowledgement = ACK_PUBLISHED if published else ACK_PENDING
+    if not published:
+        display.remember_pending(request, comment)
+    if _wants_json(request):
+        state.thread.approved_count = services.thread_for(piece.pk).approved_count
+        return JsonResponse(
+            {
+                "ok": True,
+                "status": comment.status,
+                "message": str(acknowledgement),
+                "comment_id": comment.pk,
+                "parent_id": comment.parent_id,
+                "comment_html": single_comment_html(
+                    comment, staff=state.staff, page_url=state.page_url, is_open=state.is_open
+                )
+                if published
+                else "",
+                "pending_html": render_to_string(
+                    "comments/pending_comment.html", {"comment": comment}, request=request
+                )
+                if not published
+                else "",
+                "count_text": count_text(state.thread.approved_count),
+            },
+            status=201,
+        )
+    messages.success(request, acknowledgement)
+    anchor = comment.anchor if published else "kommentarer"
+    return redirect(f"{state.page_url}#{anchor}")
+
+
+def permalink(request, comment_id):
+    comment = get_object_or_404(
+        Comment.objects.select_related("page"),
+        pk=comment_id,
+        status=Status.APPROVED,
+        hidden_for_review=False,
+    )
+    if not comment.page.live:
+        raise Http404
+    return redirect(f"{comment.page.url}#{comment.anchor}")
+
+
+@require_http_methods(["GET", "POST"])
+def report(request, comment_id):
+    comment = get_object_or_404(
+        Comment.objects.select_related("page"),
+        pk=comment_id,
+        status=Status.APPROVED,
+        hidden_for_review=False,
+    )
+    page_url = comment.page.url
+    reported = request.session.get("comments_reported", [])
+    if comment.pk in reported:
+        messages.info(request, _("Du har redan anmält den här kommentaren. Tack!"))
+        return redirect(f"{page_url}#kommentarer")
+    form = ReportForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        from .models import CommentSettings
+
+        comment_settings = CommentSettings.for_request(request)
+        reporter_hash = ""
+        if comment_settings.ip_policy != privacy.IpPolicy.NONE:
+            reporter_hash = privacy.ip_hash(client_ip(request), services.ip_key())
+        try:
+            services.report_comment(
+                comment,
+                reason=form.cleaned_data["reason"],
+                details=form.cleaned_data["details"],
+                reporter=request.user,
+                reporter_ip_hash=reporter_hash,
+                threshold=comment_settings.report_threshold,
+                now=timezone.now(),
+            )
+        except DatabaseError:
+            logger.exception("Could not store a report on comment %s", comment.pk)
+            form.add_error(None, _("Anmälan kunde inte sparas just nu. Försök igen om en stund."))
+        else:
+            request.session["comments_reported"] = [*reported, comment.pk][-200:]
+            messages.success(request, _("Tack! En moderator tittar på kommentaren."))
+            return redirect(f"{page_url}#kommentarer")
+    return render(
+        request,
+        "comments/report.html",
+        {"comment": comment, "form": form, "page_url": page_url},
+        status=400 if form.errors else 200,
+    )
+
+
+def confirm(request, token):
+    """The link in the confirmation mail: replies to this address may now be e-mailed."""
+    email = tokens.read(token, "confirm")
+    if email is None:
+        return render(request, "comments/notification_result.html", {"ok": False}, status=400)
+    if request.method == "POST":
+        services.set_reply_notifications(email, confirmed=True)
+        return render(request, "comments/notification_result.html", {"ok": True, "confirmed": True})
+    # A GET only shows a button: mail scanners that follow links confirm nothing.
+    return render(request, "comments/notification_confirm.html", {"action": "confirm"})
+
+
+def unsubscribe(request, token):
+    email = tokens.read(token, "stop")
+    if email is None:
+        return render(request, "comments/notification_result.html", {"ok": False}, status=400)
+    if request.method == "POST":
+        services.set_reply_notifications(email, wanted=False)
+        return render(request, "comments/notification_result.html", {"ok": True, "stopped": True})
+    return render(request, "comments/notification_confirm.html", {"action": "stop"})

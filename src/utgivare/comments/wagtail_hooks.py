@@ -1,0 +1,91 @@
+from django.contrib.auth.models import Permission
+from django.urls import include, path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.sidebar import LinkMenuItem as LinkMenuItemComponent
+from wagtail.admin.widgets import Button
+
+from . import admin_views, services
+
+
+class ModerationMenuItem(MenuItem):
+    """ "Kommentarer (3)": the count is what waits for a moderator (held + reported)."""
+
+    def is_shown(self, request):
+        return services.is_moderator(request.user)
+
+    def render_component(self, request):
+        count = admin_views.needs_attention_count()
+        label = f"{self.label} ({count})" if count else str(self.label)
+        return LinkMenuItemComponent(
+            self.name,
+            label,
+            self.url,
+            icon_name=self.icon_name,
+            classname=self.classname,
+            attrs={**self.attrs, "data-comments-waiting": str(count)},
+        )
+
+
+@hooks.register("register_admin_menu_item")
+def register_moderation_menu_item():
+    return ModerationMenuItem(
+        gettext_lazy("Kommentarer"),
+        reverse("comments_admin:queue"),
+        name="comments",
+        icon_name="comment",
+        order=250,
+    )
+
+
+admin_urls = (
+    [
+        path("", admin_views.queue, name="queue"),
+        path("massatgard/", admin_views.bulk, name="bulk"),
+        path("<int:comment_id>/", admin_views.detail, name="detail"),
+        path("<int:comment_id>/atgard/", admin_views.act, name="act"),
+        path("<int:comment_id>/sparra/", admin_views.ban, name="ban"),
+        path("sparrar/", admin_views.bans, name="bans"),
+        path("tradar/", admin_views.threads, name="threads"),
+        path("historik/", admin_views.history, name="history"),
+    ],
+    "comments_admin",
+)
+
+
+@hooks.register("register_admin_urls")
+def register_moderation_urls():
+    return [path("kommentarer/", include(admin_urls))]
+
+
+@hooks.register("register_permissions")
+def register_moderation_permission():
+    return Permission.objects.filter(
+        content_type__app_label="comments", codename="moderate_comment"
+    )
+
+
+def _comments_button(page, user, priority):
+    label = f"{page.content_type.app_label}.{page.content_type.model}"
+    if label not in {m.lower() for m in services.COMMENTABLE_MODELS}:
+        return
+    if not services.is_moderator(user):
+        return
+    yield Button(
+        _("Kommentarer"),
+        url=reverse("comments_admin:threads") + f"?sida={page.pk}",
+        icon_name="comment",
+        priority=priority,
+    )
+
+
+@hooks.register("register_page_header_buttons")
+def page_header_comments_button(page, user, view_name, next_url=None):
+    yield from _comments_button(page, user, 66)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def page_listing_comments_button(page, user, next_url=None):
+    yield from _comments_button(page, user, 55)
