@@ -15,7 +15,7 @@ from django.core.files.images import ImageFile
 from django.utils import timezone
 from PIL import Image as PILImage
 from wagtail.images.models import Image
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from utgivare.publication.models import (
     ArticlePage,
@@ -173,11 +173,14 @@ class IssuePageFactory(PageFactory):
 
 def site_tree(sections=1):
     """Home page as the default site's root, with issue archive, authors and sections."""
-    root = Page.get_first_root_node()
+    # Transactional tests flush the tables, the migration-made root included.
+    Locale.objects.get_or_create(language_code="sv")
+    root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
     home = HomePageFactory(parent=root, slug="hem")
-    site = Site.objects.get(is_default_site=True)
+    site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
     site.root_page = home
     site.hostname = "testserver"
+    site.port = 80
     site.save()
     return {
         "site": site,

@@ -165,6 +165,12 @@ class IssuePlacement(Orderable):
         verbose_name=_("artikel"),
         on_delete=models.CASCADE,
         related_name="issue_placement",
+        error_messages={
+            "unique": _(
+                "Artikeln ingår redan i ett annat nummer. En artikel kan bara "
+                "publiceras i ett nummer."
+            ),
+        },
     )
 
     panels = [PageChooserPanel("article", "publication.ArticlePage")]
