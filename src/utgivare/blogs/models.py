@@ -1,0 +1,274 @@
+"""Writers' blogs (Wagtail pages).
+
+Page tree:
+    HomePage
+      BlogIndexPage  /bloggar/                -> every blog
+        BlogPage     /bloggar/karin/          -> one writer's blog: posts, archive, feed
+          BlogPostPage /bloggar/karin/<slug>/
+
+A blog's standing introduction and tagline are shown above every post.
+Archive by month: /bloggar/karin/arkiv/2026/11/. RSS: /bloggar/karin/flode/.
+"""
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Count
+from django.db.models.functions import TruncMonth
+from django.http import Http404, HttpResponse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from utgivare.comments import services as comment_services
+from utgivare.paywall import gate
+from utgivare.paywall.levels import access_level_field
+from utgivare.publication.blocks import BodyBlock, stream_plain_text
+from utgivare.publication.models import paginate
+from utgivare.publication.reading_time import count_words, reading_minutes
+
+POSTS_PER_PAGE = 10
+FEED_ITEMS = 20
+LOCAL_TZ = ZoneInfo(settings.TIME_ZONE)
+
+
+class BlogIndexPage(Page):
+    intro = models.TextField(_("presentation"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["publication.HomePage"]
+    subpage_types = ["blogs.BlogPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("bloggar")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        blogs = list(
+            BlogPage.objects.live()
+            .public()
+            .child_of(self)
+            .select_related("writer", "writer__photo", "photo")
+            .order_by("path")
+        )
+        # One small query per blog (a publication has a handful), never per post.
+        latest = {blog.pk: list(blog.posts()[:3]) for blog in blogs}
+        post_ids = [post.pk for posts in latest.values() for post in posts]
+        context["blogs"] = [(blog, latest[blog.pk]) for blog in blogs]
+        context["comment_counts"] = comment_services.counts_for(post_ids)
+        return context
+
+
+class BlogPage(RoutablePageMixin, Page):
+    writer = models.ForeignKey(
+        "publication.AuthorPage",
+        verbose_name=_("skribent"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="blogs",
+        help_text=_("Den som skriver bloggen."),
+    )
+    tagline = models.CharField(
+        _("devis"),
+        max_length=200,
+        blank=True,
+        help_text=_("Till exempel ”Försvara yttrande- och tryckfriheten”."),
+    )
+    introduction = RichTextField(
+        _("stående presentation"),
+        features=["bold", "italic", "link"],
+        blank=True,
+        help_text=_("Visas överst i varje inlägg: varför skribenten bloggar."),
+    )
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("porträtt"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Lämna tomt för skribentens porträtt."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("writer"),
+        FieldPanel("tagline"),
+        FieldPanel("introduction"),
+        FieldPanel("photo"),
+    ]
+    parent_page_types = ["blogs.BlogIndexPage"]
+    subpage_types = ["blogs.BlogPostPage"]
+    search_fields = Page.search_fields + [index.SearchField("introduction")]
+
+    class Meta:
+        verbose_name = _("blogg")
+        verbose_name_plural = _("bloggar")
+
+    @property
+    def author_photo(self):
+        if self.photo_id:
+            return self.photo
+        return self.writer.photo if self.writer_id else None
+
+    def posts(self):
+        return BlogPostPage.objects.live().public().child_of(self).order_by("-date", "-pk")
+
+    def archive_months(self) -> list[dict]:
+        """[{"month": date, "count": n}], newest first, months in Stockholm time."""
+        rows = (
+            self.posts()
+            .annotate(month=TruncMonth("date", tzinfo=LOCAL_TZ))
+            .values("month")
+            .annotate(count=Count("pk"))
+            .order_by("-month")
+        )
+        return [
+            {
+                "month": row["month"],
+                "count": row["count"],
+                "url": self.url
+                + self.reverse_subpage(
+                    "archive_month", args=[row["month"].year, row["month"].month]
+                ),
+            }
+            for row in rows
+        ]
+
+    def feed_url(self):
+        return self.url + self.reverse_subpage("feed")
+
+    def archive_url(self):
+        return self.url + self.reverse_subpage("archive")
+
+    def _listing_context(self, request, posts):
+        page_of_posts = paginate(request, posts, per_page=POSTS_PER_PAGE)
+        return {
+            "posts": page_of_posts,
+            "archive": self.archive_months(),
+            "comment_counts": comment_services.counts_for(p.pk for p in page_of_posts),
+        }
+
+    @path("")
+    def index_route(self, request):
+        return self.render(request, context_overrides=self._listing_context(request, self.posts()))
+
+    @path("arkiv/", name="archive")
+    def archive(self, request):
+        return self.render(
+            request,
+            context_overrides={"archive": self.archive_months(), "archive_overview": True},
+            template="blogs/blog_archive.html",
+        )
+
+    @path("arkiv/<int:year>/<int:month>/", name="archive_month")
+    def archive_month(self, request, year, month):
+        if not (1 <= month <= 12 and 1900 <= year <= 9999):
+            raise Http404
+        start = dt.datetime(year, month, 1, tzinfo=LOCAL_TZ)
+        end = dt.datetime(year + (month == 12), month % 12 + 1, 1, tzinfo=LOCAL_TZ)
+        posts = self.posts().filter(date__gte=start, date__lt=end)
+        context = self._listing_context(request, posts)
+        if not context["posts"].paginator.count:
+            raise Http404
+        context["archive_month"] = start.date()
+        return self.render(request, context_overrides=context, template="blogs/blog_archive.html")
+
+    @path("flode/", name="feed")
+    def feed(self, request):
+        from .feeds import blog_feed
+
+        feed = blog_feed(self, request)
+        response = HttpResponse(content_type="application/rss+xml; charset=utf-8")
+        feed.write(response, "utf-8")
+        # The same for every reader: a feed carries only what paywall.gate.public_variant allows.
+        response["Cache-Control"] = "public, max-age=300"
+        return response
+
+
+class BlogPostPage(Page):
+    ingress = models.TextField(
+        _("ingress"), help_text=_("Visas för alla läsare, även utan prenumeration.")
+    )
+    body = StreamField(
+        BodyBlock(),
+        verbose_name=_("brödtext"),
+        help_text=_("Dela gärna upp inlägget i delar med mellanrubriker (Del ett, Del två …)."),
+    )
+    date = models.DateTimeField(_("publiceringsdag"), default=timezone.now)
+    access_level = access_level_field()
+    word_count = models.PositiveIntegerField(_("antal ord"), default=0, editable=False)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("ingress"),
+        FieldPanel("body"),
+    ]
+    settings_panels = Page.settings_panels + [
+        MultiFieldPanel([FieldPanel("date"), FieldPanel("access_level")], heading=_("Inlägget"))
+    ]
+    parent_page_types = ["blogs.BlogPage"]
+    subpage_types: list = []
+    search_fields = Page.search_fields + [
+        index.SearchField("ingress"),
+        index.SearchField("body"),
+        index.FilterField("access_level"),
+        index.FilterField("date"),
+    ]
+
+    # The paywall asks which site default applies to this content type.
+    paywall_content_type = "blog_post"
+
+    class Meta:
+        verbose_name = _("blogginlägg")
+        verbose_name_plural = _("blogginlägg")
+
+    def save(self, *args, **kwargs):
+        self.word_count = count_words(self.ingress) + count_words(stream_plain_text(self.body))
+        return super().save(*args, **kwargs)
+
+    @property
+    def reading_minutes(self):
+        return reading_minutes(self.word_count)
+
+    @cached_property
+    def blog(self):
+        return (
+            BlogPage.objects.parent_of(self)
+            .select_related("writer", "writer__photo", "writer__user", "photo")
+            .first()
+        )
+
+    @property
+    def author(self):
+        """The blog's owner: the post's author for bylines, badges and notifications."""
+        blog = self.blog
+        return blog.writer if blog else None
+
+    @property
+    def author_id(self):
+        blog = self.blog
+        return blog.writer_id if blog else None
+
+    @property
+    def comment_count(self) -> int:
+        return comment_services.counts_for([self.pk]).get(self.pk, 0)
+
+    def teaser_blocks(self):
+        """What a reader without access sees of the body: the first paragraph only."""
+        for block in self.body:
+            if block.block_type == "paragraph":
+                return [block]
+        return []
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["access"] = gate.access_for_request(request, self)
+        context["blog"] = self.blog
+        return context
