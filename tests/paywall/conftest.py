@@ -1,9 +1,12 @@
+import datetime as dt
+
 import pytest
 
 from tests.factories import ArticlePageFactory, UserFactory
 from tests.paywall.helpers import NOVEMBER
 from utgivare.paywall import gate
-from utgivare.subscriptions.entitlements import CONTENT_TYPES, NOTHING, Entitlements
+from utgivare.subscriptions.lifecycle import Actor, register_manual
+from utgivare.subscriptions.models import Plan
 
 
 class Clock:
@@ -55,22 +58,20 @@ def reader(db):
 
 
 @pytest.fixture
-def subscriber(db, monkeypatch):
-    """A logged-in reader whose entitlements cover everything.
-
-    Faked at the entitlements boundary (subscriptions.entitlements.for_reader),
-    which is all the paywall asks.
-    """
+def subscriber(db, django_capture_on_commit_callbacks):
+    """A logged-in reader with a real manual subscription running through November 2026."""
     user = make_user()
-    everything = Entitlements(content_types=frozenset(CONTENT_TYPES), reason="Prenumeration")
-    real = gate.for_reader
-
-    def for_reader(who, now):
-        if getattr(who, "pk", None) == user.pk:
-            return everything
-        return real(who, now) if getattr(who, "is_authenticated", False) else NOTHING
-
-    monkeypatch.setattr(gate, "for_reader", for_reader)
+    plan = Plan.objects.create(name="Helår", price_ore=119000, interval="year")
+    with django_capture_on_commit_callbacks(execute=True):
+        register_manual(
+            user=user,
+            plan=plan,
+            source="manual",
+            start=dt.date(2026, 11, 1),
+            end=dt.date(2027, 10, 31),
+            actor=Actor("staff"),
+            now=NOVEMBER,
+        )
     return user
 
 
