@@ -86,6 +86,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside session and CSRF, so it sees every cookie a response sets.
+    "utgivare.paywall.middleware.PaywallMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -96,7 +98,6 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "utgivare.core.middleware.DatabaseUnavailableMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "utgivare.paywall.middleware.PaywallMiddleware",
 ]
 
 ROOT_URLCONF = "utgivare.urls"
@@ -149,7 +150,8 @@ if REDIS_URL:
             "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
         }
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+    # cached_db: a Redis restart must not log every reader out.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
@@ -215,8 +217,13 @@ LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
 WAGTAIL_FRONTEND_LOGIN_URL = "/konto/login/"
 ACCOUNT_LOGIN_METHODS = {"email"}
-ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
-ACCOUNT_EMAIL_VERIFICATION = os.environ.get("ACCOUNT_EMAIL_VERIFICATION", "optional")
+# The password is optional: a reader without one logs in with a code by e-mail.
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1", "password2"]
+# Mandatory verification is what lets allauth answer a sign-up with a known
+# address exactly like any other (no user enumeration).
+ACCOUNT_EMAIL_VERIFICATION = os.environ.get("ACCOUNT_EMAIL_VERIFICATION", "mandatory")
+ACCOUNT_CHANGE_EMAIL = True
+ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGIN_BY_CODE_ENABLED = True
 ACCOUNT_PREVENT_ENUMERATION = True
@@ -244,6 +251,8 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 STRIPE_SECRET_KEY = os.environ.get("STRIPE_SECRET_KEY", "")
 STRIPE_PUBLISHABLE_KEY = os.environ.get("STRIPE_PUBLISHABLE_KEY", "")
 STRIPE_WEBHOOK_SECRET = os.environ.get("STRIPE_WEBHOOK_SECRET", "")
+# Days a reader keeps access after a failed renewal while Stripe retries the card.
+SUBSCRIPTION_GRACE_DAYS = int(os.environ.get("SUBSCRIPTION_GRACE_DAYS", "7"))
 
 # --- Wagtail ------------------------------------------------------------------------
 WAGTAILSEARCH_BACKENDS = {
