@@ -4,6 +4,7 @@ from django.urls import include, path
 from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from utgivare.core import views as core_views
@@ -13,6 +14,8 @@ urlpatterns = [
     path("dokument/", include(wagtaildocs_urls)),
     path("sprak/", set_language, name="set_language"),
     path("halsa/", core_views.health, name="health"),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("", include("utgivare.core.urls")),
     path("konto/", include("utgivare.accounts.urls")),
     path("prenumerera/", include("utgivare.subscriptions.urls")),

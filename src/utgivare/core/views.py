@@ -24,3 +24,14 @@ def server_error(request):
 def imprint(request):
     # The imprint itself comes from ImprintSettings via the settings context processor.
     return render(request, "core/imprint.html")
+
+
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /konto/",
+        "Disallow: /kommentarer/",
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
