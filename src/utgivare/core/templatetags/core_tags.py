@@ -6,7 +6,7 @@ register = template.Library()
 
 @register.inclusion_tag("core/includes/main_navigation.html", takes_context=True)
 def main_navigation(context):
-    """Top-level pages marked "show in menus", in tree order (one query)."""
+    """Top-level pages marked "show in menus", in tree order, marking the current one."""
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
     current_path = getattr(request, "path", "")
