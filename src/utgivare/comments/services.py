@@ -494,16 +494,18 @@ def set_reply_notifications(
 # --- Privacy -----------------------------------------------------------------------
 
 
-def purge_ip_data(*, older_than: dt.datetime) -> int:
-    """Forget IP addresses and hashes of comments and reports older than the cut-off."""
+def purge_ip_data(*, older_than: dt.datetime, under_path: str = "") -> int:
+    """Forget IP addresses and hashes of comments (and reports) older than the cut-off,
+    on pages under `under_path` (a site's root page path; "" = everywhere)."""
     comments = Comment.objects.filter(created_at__lt=older_than).exclude(
         ip_address__isnull=True, ip_hash=""
     )
-    count = comments.update(ip_address=None, ip_hash="")
-    CommentReport.objects.filter(created_at__lt=older_than).exclude(reporter_ip_hash="").update(
-        reporter_ip_hash=""
-    )
-    return count
+    reports = CommentReport.objects.filter(created_at__lt=older_than).exclude(reporter_ip_hash="")
+    if under_path:
+        comments = comments.filter(page__path__startswith=under_path)
+        reports = reports.filter(comment__page__path__startswith=under_path)
+    reports.update(reporter_ip_hash="")
+    return comments.update(ip_address=None, ip_hash="")
 
 
 def _user_addresses(user) -> set[str]:

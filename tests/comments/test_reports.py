@@ -1,0 +1,58 @@
+from django.test import Client
+from django.utils import timezone
+
+from tests.factories import UserFactory
+from utgivare.comments import services
+from utgivare.comments.models import CommentReport, ModerationEvent
+
+from .factories import CommentFactory, comment_settings
+
+
+def report(client, comment, reason="abuse", details=""):
+    return client.post(
+        f"/kommentarer/k/{comment.pk}/anmal/", {"reason": reason, "details": details}
+    )
+
+
+def test_reader_can_report_a_comment_with_a_reason(client, article):
+    comment = CommentFactory(page=article)
+    form = client.get(f"/kommentarer/k/{comment.pk}/anmal/").content.decode()
+    assert "Personangrepp eller hot" in form
+    response = report(client, comment, details="Hänger ut en granne med namn.")
+    assert response.status_code == 302
+    stored = CommentReport.objects.get()
+    assert stored.reason == "abuse" and stored.details == "Hänger ut en granne med namn."
+    comment.refresh_from_db()
+    assert comment.open_reports == 1 and not comment.hidden_for_review
+
+
+def test_same_browser_reports_a_comment_only_once(client, article):
+    comment = CommentFactory(page=article)
+    report(client, comment)
+    report(client, comment)
+    assert CommentReport.objects.count() == 1
+
+
+def test_comment_reported_by_enough_readers_is_hidden_until_reviewed(client, article, site):
+    comment_settings(site, report_threshold=2)
+    comment = CommentFactory(page=article, text="Omstridd kommentar.")
+    other = CommentFactory(page=article)
+    report(Client(), comment)
+    assert "Omstridd kommentar." in client.get(article.url).content.decode()
+    report(Client(), comment)
+    html = client.get(article.url).content.decode()
+    assert "Omstridd kommentar." not in html
+    assert "1 kommentar<" in html
+    assert ModerationEvent.objects.filter(comment=comment, action="hidden").exists()
+    assert f"kommentar-{other.pk}" in html
+
+
+def test_reviewed_comment_comes_back_and_reports_are_resolved(client, article, site):
+    comment_settings(site, report_threshold=1)
+    comment = CommentFactory(page=article, text="Granskad och godkänd.")
+    report(Client(), comment)
+    assert "Granskad och godkänd." not in client.get(article.url).content.decode()
+    moderator = UserFactory(is_superuser=True)
+    services.moderate([comment.pk], "approve", actor=moderator, now=timezone.now())
+    assert "Granskad och godkänd." in client.get(article.url).content.decode()
+    assert not CommentReport.objects.filter(resolved_at__isnull=True).exists()
