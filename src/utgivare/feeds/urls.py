@@ -1,4 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "feeds"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.latest_articles, name="rss"),
+    path("atom/", views.latest_articles_atom, name="atom"),
+]

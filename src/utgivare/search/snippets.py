@@ -1,0 +1,42 @@
+"""Search result snippets, cut only from text every reader may see."""
+
+import re
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+SNIPPET_WORDS = 30
+WORDS_BEFORE_MATCH = 8
+_EDGE_PUNCTUATION = "\"'”“’‘«»()[]{}.,;:!?–—-…"
+
+
+def query_terms(query: str) -> list[str]:
+    terms = (term.strip(_EDGE_PUNCTUATION).casefold() for term in query.split())
+    return [term for term in terms if term]
+
+
+def _matches(word: str, terms: list[str]) -> bool:
+    bare = word.strip(_EDGE_PUNCTUATION).casefold()
+    return bool(bare) and any(bare.startswith(term) for term in terms)
+
+
+def snippet(text: str, query: str, words: int = SNIPPET_WORDS) -> SafeString:
+    """About `words` words of `text` around the first query term, terms in <mark>.
+
+    `text` must already be limited to what the reader may see (paywall.gate.public_blocks).
+    """
+    tokens = re.split(r"\s+", text.strip()) if text.strip() else []
+    terms = query_terms(query)
+    first = next((i for i, token in enumerate(tokens) if _matches(token, terms)), 0)
+    start = max(0, first - WORDS_BEFORE_MATCH)
+    end = min(len(tokens), start + words)
+    shown = [
+        f"<mark>{escape(token)}</mark>" if _matches(token, terms) else escape(token)
+        for token in tokens[start:end]
+    ]
+    if start > 0:
+        shown.insert(0, "…")
+    if end < len(tokens):
+        shown.append("…")
+    # mark_safe: every word is escaped above; the only markup is our own <mark>.
+    return mark_safe(" ".join(shown))  # noqa: S308

@@ -1,0 +1,86 @@
+"""The public search page, /sok/: articles and blog posts, newest relevance first.
+
+Results list title, section (or blog), lead and a snippet. The snippet is cut
+from what paywall.gate.public_blocks allows, so a metered or paid piece never
+shows text from its paywalled body, whoever is searching.
+"""
+
+from dataclasses import dataclass
+
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.utils.safestring import SafeString
+from wagtail.models import Page, Site
+
+from utgivare.paywall import gate
+from utgivare.paywall.models import PaywallSettings
+from utgivare.publication.blocks import stream_plain_text
+from utgivare.publication.models import ArticlePage
+
+from .snippets import snippet
+
+try:  # Blogs are optional to this app; search them when the app is there.
+    from utgivare.blogs.models import BlogPostPage
+except ImportError:  # pragma: no cover
+    BlogPostPage = None
+
+RESULTS_PER_PAGE = 10
+MAX_QUERY_LENGTH = 200
+
+
+@dataclass(frozen=True)
+class Hit:
+    title: str
+    url: str
+    kicker: str
+    lead: str
+    snippet: SafeString
+    # The piece's effective access level ("free", "metered", "subscribers"): the result says so.
+    level: str
+
+
+def searchable_models():
+    return [model for model in (ArticlePage, BlogPostPage) if model is not None]
+
+
+def lead_of(piece) -> str:
+    return getattr(piece, "lead", None) or getattr(piece, "ingress", "") or ""
+
+
+def search_pieces(query, site):
+    pieces = Page.objects.live().public().type(*searchable_models())
+    if site is not None:
+        pieces = pieces.descendant_of(site.root_page, inclusive=True)
+    return pieces.specific().search(query)
+
+
+def hits_for(pieces, query, paywall_settings, request) -> list[Hit]:
+    parent_paths = {piece.path[: -Page.steplen] for piece in pieces}
+    parents = dict(Page.objects.filter(path__in=parent_paths).values_list("path", "title"))
+    hits = []
+    for piece in pieces:
+        blocks = gate.public_blocks(piece, paywall_settings)
+        hits.append(
+            Hit(
+                title=piece.title,
+                url=piece.get_url(request),
+                kicker=parents.get(piece.path[: -Page.steplen], ""),
+                lead=lead_of(piece),
+                snippet=snippet(stream_plain_text(blocks), query),
+                level=gate.piece_level(piece, paywall_settings),
+            )
+        )
+    return hits
+
+
+def search(request):
+    query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
+    context = {"query": query, "hits": [], "results": None}
+    if query:
+        site = Site.find_for_request(request)
+        paginator = Paginator(search_pieces(query, site), RESULTS_PER_PAGE)
+        results = paginator.get_page(request.GET.get("sida"))
+        paywall_settings = PaywallSettings.for_request(request)
+        context["results"] = results
+        context["hits"] = hits_for(list(results), query, paywall_settings, request)
+    return render(request, "search/search.html", context)

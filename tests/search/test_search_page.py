@@ -1,0 +1,115 @@
+"""The public search page at /sok/."""
+
+from bs4 import BeautifulSoup
+
+from tests.blogs.factories import BlogIndexPageFactory, BlogPageFactory, BlogPostPageFactory
+from tests.factories import ArticlePageFactory, AuthorPageFactory
+
+
+def search(client, query, **params):
+    response = client.get("/sok/", {"q": query, **params})
+    assert response.status_code == 200
+    return response
+
+
+def hits(response):
+    soup = BeautifulSoup(response.content, "html.parser")
+    return soup.select(".search-hit")
+
+
+def test_search_finds_article_by_a_word_in_its_lead(client, metered_article, free_article):
+    found = hits(search(client, "marknadsvärdet"))
+    assert [hit.h2.get_text(strip=True) for hit in found] == ["Hamnaffären granskas"]
+
+
+def test_result_shows_title_link_section_and_lead(client, metered_article):
+    (hit,) = hits(search(client, "hamnen"))
+    assert hit.select_one(".kicker").get_text(strip=True) == "Sektion 1"
+    assert hit.h2.a["href"] == metered_article.url
+    assert hit.select_one(".search-hit__lead").get_text() == metered_article.lead
+
+
+def test_metered_article_found_by_paywalled_word_shows_only_its_first_paragraph(
+    client, metered_article
+):
+    response = search(client, "revisionsrapporten")
+    (hit,) = hits(response)
+    assert (
+        hit.select_one(".search-hit__snippet")
+        .get_text(strip=True)
+        .startswith("Första stycket om hamnen")
+    )
+    page = response.content.decode()
+    assert "Andra stycket" not in page
+    assert "Tredje stycket" not in page
+    assert "Räknas mot månadens gratisartiklar" in hit.get_text()
+
+
+def test_free_article_snippet_shows_the_matching_passage_marked(client, free_article):
+    (hit,) = hits(search(client, "turlistorna"))
+    snippet = hit.select_one(".search-hit__snippet")
+    assert snippet.mark.get_text() == "turlistorna"
+    assert "barnen i Kvarnbacken" in snippet.get_text()
+
+
+def test_subscribers_only_article_is_marked_in_results(client, section):
+    ArticlePageFactory(parent=section, title="Lönelistan", access_level="subscribers")
+    (hit,) = hits(search(client, "Lönelistan"))
+    assert "Endast för prenumeranter" in hit.get_text()
+
+
+def test_query_is_escaped_on_the_page(client, metered_article):
+    response = search(client, '<script>alert("x")</script> hamnen')
+    page = response.content.decode()
+    assert "<script>alert" not in page
+    assert "&lt;script&gt;" in page
+
+
+def test_results_are_paginated_and_keep_the_query(client, section):
+    for number in range(13):
+        ArticlePageFactory(parent=section, title=f"Budgeten del {number}")
+    first = search(client, "Budgeten")
+    assert len(hits(first)) == 10
+    soup = BeautifulSoup(first.content, "html.parser")
+    next_link = soup.select_one(".pagination a[rel=next]")["href"]
+    assert "q=Budgeten" in next_link
+    assert "sida=2" in next_link
+    second = client.get("/sok/" + next_link)
+    assert len(hits(second)) == 3
+
+
+def test_page_number_out_of_range_shows_the_last_page(client, metered_article):
+    assert len(hits(search(client, "hamnen", sida="999"))) == 1
+    assert len(hits(search(client, "hamnen", sida="abc"))) == 1
+
+
+def test_no_query_shows_only_the_form(client, metered_article):
+    response = client.get("/sok/")
+    assert response.status_code == 200
+    assert not hits(response)
+    assert BeautifulSoup(response.content, "html.parser").select_one("input[name=q]")
+
+
+def test_no_match_says_so(client, metered_article):
+    assert "Inga träffar" in search(client, "xyzzyplugh").content.decode()
+
+
+def test_unpublished_articles_are_not_found(client, section):
+    draft = ArticlePageFactory(parent=section, title="Hemligt utkast om hamnen")
+    draft.unpublish()
+    assert not hits(search(client, "utkast"))
+
+
+def test_blog_posts_are_found_with_their_blog_name(client, tree):
+    index = BlogIndexPageFactory(parent=tree["home"])
+    writer = AuthorPageFactory(parent=tree["authors"], title="Karin Lund")
+    blog = BlogPageFactory(parent=index, title="Karins blogg", slug="karin", writer=writer)
+    BlogPostPageFactory(parent=blog, title="Protokollen från hamnstyrelsen")
+    (hit,) = hits(search(client, "hamnstyrelsen"))
+    assert hit.select_one(".kicker").get_text(strip=True) == "Karins blogg"
+    assert "Vad visste kommunstyrelsens ordförande" in hit.get_text()
+
+
+def test_every_page_header_links_to_search(client, metered_article):
+    soup = BeautifulSoup(client.get(metered_article.url).content, "html.parser")
+    assert soup.select_one("header form[role=search]")["action"] == "/sok/"
