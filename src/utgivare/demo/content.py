@@ -25,6 +25,16 @@ ACCESS_LEVELS = ("free", "metered", "subscribers")
 SAFE_URL = re.compile(r"^(https?://|mailto:|/)[^\s\"'<>]*$", re.IGNORECASE)
 
 
+# Control characters (other than tab and line breaks) have no place in text and are refused
+# by the database and the editor's fields, so they are dropped on reading.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def normalise(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    return CONTROL_CHARACTERS.sub("", text)
+
+
 class ContentError(ValueError):
     """A content file that cannot be loaded; the message names the file and line."""
 
@@ -133,7 +143,7 @@ class DemoContent:
 
 def _table_rows(text: str, name: str, columns: int):
     """(line number, cells) for each non-comment line of a `a | b | c` file."""
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(normalise(text).split("\n"), start=1):
         stripped = line.strip()
         if not stripped or stripped.startswith("#"):
             continue
@@ -217,7 +227,7 @@ def parse_time(value: str) -> dt.datetime:
 
 
 def parse_article(text: str, filename: str = "artikel.txt") -> ArticleSource:
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff").split("\n")
+    lines = normalise(text).split("\n")
     try:
         separator = next(i for i, line in enumerate(lines) if line.strip() == "---")
     except StopIteration:
@@ -296,7 +306,7 @@ def parse_body(text: str) -> tuple[Block, ...]:
             blocks.append(BulletList(tuple(lines), ordered=kind == "numbered"))
         kind, lines = None, []
 
-    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+    for raw in normalise(text).split("\n"):
         line = raw.strip()
         if not line:
             flush()
@@ -402,20 +412,25 @@ def stream_data(blocks, image_for=None) -> list[dict]:
     """Raw StreamField data for BodyBlock.
 
     `image_for(picture) -> Image | None` supplies the stored image for a body
-    picture; without it (or when it gives None) the picture is left out.
+    picture; without it (or when it gives None) the picture is left out. Blocks
+    whose text is nothing but markup are left out too: BodyBlock requires text.
     """
     data = []
     for block in blocks:
         if isinstance(block, Heading):
-            data.append({"type": "heading", "value": plain_text(block.text)})
+            if text := plain_text(block.text).strip():
+                data.append({"type": "heading", "value": text})
         elif isinstance(block, Paragraph):
             data.append({"type": "paragraph", "value": f"<p>{inline_html(block.text)}</p>"})
         elif isinstance(block, Quote):
-            value = {"text": plain_text(block.text), "attribution": plain_text(block.attribution)}
-            data.append({"type": "quote", "value": value})
+            if text := plain_text(block.text).strip():
+                value = {"text": text, "attribution": plain_text(block.attribution).strip()}
+                data.append({"type": "quote", "value": value})
         elif isinstance(block, BulletList):
-            items = [plain_text(item) for item in block.items if item.strip()]
-            data.append({"type": "list", "value": {"ordered": block.ordered, "items": items}})
+            items = [text for item in block.items if (text := plain_text(item).strip())]
+            if items:
+                value = {"ordered": block.ordered, "items": items}
+                data.append({"type": "list", "value": value})
         elif isinstance(block, Picture):
             image = image_for(block) if image_for else None
             if image is not None:
@@ -427,6 +442,58 @@ def stream_data(blocks, image_for=None) -> list[dict]:
                 }
                 data.append({"type": "image", "value": value})
     return data
+
+
+def format_body(blocks) -> str:
+    """The body as a writer would type it: parse_body(format_body(b)) gives b back."""
+    parts = []
+    for block in blocks:
+        if isinstance(block, Heading):
+            parts.append(f"## {block.text}")
+        elif isinstance(block, Paragraph):
+            parts.append(block.text)
+        elif isinstance(block, Quote):
+            lines = []
+            for number, paragraph in enumerate(block.text.split("\n")):
+                lines.extend([">"] if number else [])
+                lines.append(f"> {paragraph}")
+            if block.attribution:
+                lines.append(f"> -- {block.attribution}")
+            parts.append("\n".join(lines))
+        elif isinstance(block, BulletList):
+            marks = [f"{n}." if block.ordered else "-" for n in range(1, len(block.items) + 1)]
+            parts.append(
+                "\n".join(f"{m} {item}" for m, item in zip(marks, block.items, strict=True))
+            )
+        elif isinstance(block, Picture):
+            fields = [block.motif, block.caption, block.photographer, block.alt]
+            parts.append(f"[[bild: {' | '.join(fields)}]]")
+    return "\n\n".join(parts) + "\n"
+
+
+def format_article(article: ArticleSource) -> str:
+    """An article file's text: parse_article(format_article(a), a.filename) gives a back."""
+
+    def local(moment: dt.datetime) -> str:
+        return moment.astimezone(STOCKHOLM).strftime("%Y-%m-%d %H:%M")
+
+    header = {
+        "title": article.title,
+        "slug": article.slug,
+        "section": article.section,
+        "issue": "" if article.issue is None else str(article.issue),
+        "author": article.author,
+        "access": article.access,
+        "published": local(article.published),
+        "updated": local(article.updated) if article.updated else "",
+        "photo_motif": article.photo_motif,
+        "photo_caption": article.photo_caption,
+        "photographer": article.photographer,
+        "photo_alt": article.photo_alt,
+        "lead": article.lead,
+    }
+    lines = [f"{key}: {value}" for key, value in header.items() if value]
+    return "\n".join(lines) + "\n---\n" + format_body(article.body)
 
 
 def body_words(article: ArticleSource) -> int:

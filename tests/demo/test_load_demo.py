@@ -1,0 +1,199 @@
+"""`utgivare load_demo`: the demo magazine loads, can be loaded again, and can be read."""
+
+import io
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.db import transaction
+from wagtail.images.models import Image
+from wagtail.models import Page, Site
+
+from utgivare.core.models import ImprintSettings
+from utgivare.demo.content import CONTENT_DIR, STOCKHOLM, load_content
+from utgivare.demo.magazine import load_magazine
+from utgivare.publication.models import (
+    ArticlePage,
+    AuthorPage,
+    HomePage,
+    IssuePage,
+    IssuePlacement,
+    SectionPage,
+)
+
+# Tiny pictures keep the test fast; the painting itself is tested in test_photos.
+SCALE = "0.04"
+CONTENT = load_content()
+
+
+def counts():
+    return {
+        "pages": Page.objects.count(),
+        "articles": ArticlePage.objects.count(),
+        "issues": IssuePage.objects.count(),
+        "placements": IssuePlacement.objects.count(),
+        "images": Image.objects.count(),
+        "users": get_user_model().objects.count(),
+        "sites": Site.objects.count(),
+    }
+
+
+def run_load_demo(*args):
+    out = io.StringIO()
+    call_command("load_demo", "--image-scale", SCALE, *args, stdout=out)
+    return out.getvalue()
+
+
+@pytest.fixture(scope="module")
+def loaded(django_db_setup, django_db_blocker):
+    """The demo, loaded twice, kept for this module's tests and rolled back afterwards."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        first_output = run_load_demo()
+        after_first = counts()
+        second_output = run_load_demo()
+        yield {
+            "first_output": first_output,
+            "second_output": second_output,
+            "after_first": after_first,
+            "after_second": counts(),
+        }
+        transaction.set_rollback(True)
+
+
+pytestmark = pytest.mark.django_db
+
+
+def test_running_load_demo_again_duplicates_nothing(loaded):
+    assert loaded["after_second"] == loaded["after_first"]
+    assert "14 nya" not in loaded["second_output"]
+
+
+def test_magazine_has_issues_sections_and_authors(loaded):
+    assert set(IssuePage.objects.values_list("number", flat=True)) >= {177, 178, 179, 180}
+    assert SectionPage.objects.live().count() >= 4
+    assert AuthorPage.objects.live().count() >= 3
+
+
+def test_one_author_is_the_sites_responsible_publisher(loaded):
+    imprint = ImprintSettings.for_site(Site.objects.get(is_default_site=True))
+
+    assert imprint.publication_name == "Norrviks Kurir"
+    assert imprint.responsible_publisher.title == "Karin Lund"
+    assert imprint.contact_email == "redaktionen@norrvikskurir.example"
+    assert imprint.has_publishing_certificate
+
+
+def test_every_article_file_becomes_a_live_article(loaded):
+    articles_in_files = len(list((CONTENT_DIR / "articles").glob("*.txt")))
+
+    assert ArticlePage.objects.live().count() >= articles_in_files
+
+
+def test_every_article_has_photo_caption_credit_heading_and_real_length(loaded):
+    for article in ArticlePage.objects.all():
+        assert article.hero_image is not None, article.slug
+        assert article.hero_caption and article.hero_photographer, article.slug
+        assert any(block.block_type == "heading" for block in article.body), article.slug
+        assert 300 <= article.word_count <= 1500, article.slug
+
+
+def test_articles_keep_their_publication_dates_and_access_levels(loaded):
+    for source in CONTENT.articles:
+        article = ArticlePage.objects.get(slug=source.slug)
+        assert article.first_published_at == source.published
+        assert article.last_published_at == (source.updated or source.published)
+        assert article.access_level == source.access
+
+
+def test_issue_contents_follow_the_file_order(loaded):
+    for issue in IssuePage.objects.all():
+        expected = [
+            a.slug
+            for a in sorted(CONTENT.articles, key=lambda a: a.order)
+            if a.issue == issue.number
+        ]
+        assert [a.slug for a in issue.table_of_contents()] == expected
+        assert issue.cover_image is not None
+
+
+def test_home_page_is_the_site_root_and_wagtails_welcome_page_is_gone(loaded):
+    site = Site.objects.get(is_default_site=True)
+
+    assert isinstance(site.root_page.specific, HomePage)
+    assert not Page.objects.filter(depth=2, slug="home").exists()
+
+
+def test_home_page_shows_the_latest_issue(loaded, client):
+    response = client.get("/")
+
+    assert response.status_code == 200
+    assert "#180" in response.content.decode()
+
+
+def test_article_page_shows_photo_credit_and_issue(loaded, client):
+    article = ArticlePage.objects.get(slug="hamnudden-saldes-under-vardet")
+
+    page = client.get(article.url).content.decode()
+
+    assert "Mats Öberg" in page
+    assert "#177" in page
+
+
+def test_printed_demo_logins_work_and_one_of_them_can_edit(loaded):
+    logins = re.findall(r"(\S+@\S+)\s+lösenord: (\S+)", loaded["first_output"])
+    users = [get_user_model().objects.get(email__iexact=email) for email, _ in logins]
+
+    assert logins
+    assert all(
+        user.check_password(password) for user, (_, password) in zip(users, logins, strict=True)
+    )
+    assert any(user.is_superuser or user.has_perm("wagtailadmin.access_admin") for user in users)
+
+
+def test_summary_names_the_site_and_admin_addresses(loaded):
+    assert "http://127.0.0.1:8000/" in loaded["first_output"]
+    assert "http://127.0.0.1:8000/admin/" in loaded["first_output"]
+
+
+def test_editors_changes_survive_loading_again(loaded):
+    article = ArticlePage.objects.get(slug="fullmaktige-pausade-hamnudden")
+    article.title = "Redaktörens nya rubrik"
+    article.save_revision().publish()
+
+    load_magazine(image_scale=float(SCALE))
+
+    assert ArticlePage.objects.get(pk=article.pk).title == "Redaktörens nya rubrik"
+
+
+def test_refresh_brings_back_the_text_from_the_files(loaded):
+    article = ArticlePage.objects.get(slug="fullmaktige-pausade-hamnudden")
+    article.title = "Redaktörens nya rubrik"
+    article.save_revision().publish()
+
+    load_magazine(image_scale=float(SCALE), refresh=True)
+
+    assert (
+        ArticlePage.objects.get(pk=article.pk).title
+        == "Klockan 01.40 pausade fullmäktige Hamnudden"
+    )
+    assert ArticlePage.objects.filter(slug=article.slug).count() == 1
+
+
+def test_article_added_later_is_placed_in_its_issue(loaded, tmp_path):
+    for name in ("sections.txt", "authors.txt", "issues.txt"):
+        (tmp_path / name).write_text((CONTENT_DIR / name).read_text(encoding="utf-8"))
+    (tmp_path / "articles").mkdir()
+    for path in (CONTENT_DIR / "articles").glob("*.txt"):
+        (tmp_path / "articles" / path.name).write_text(path.read_text(encoding="utf-8"))
+    late = (CONTENT_DIR / "articles" / "04-ett-valresultat-ar-ingen-ansvarsfrihet.txt").read_text(
+        encoding="utf-8"
+    )
+    late = late.replace("slug: ett-valresultat-ar-ingen-ansvarsfrihet", "slug: ett-sent-tillskott")
+    (tmp_path / "articles" / "99-ett-sent-tillskott.txt").write_text(late, encoding="utf-8")
+
+    load_magazine(content_dir=tmp_path, image_scale=float(SCALE))
+
+    issue = IssuePage.objects.get(number=178)
+    assert [a.slug for a in issue.table_of_contents()][-1] == "ett-sent-tillskott"
+    assert issue.first_published_at.astimezone(STOCKHOLM).date() == issue.publication_date
