@@ -224,6 +224,17 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "password1", "password2"]
 # address exactly like any other (no user enumeration).
 ACCOUNT_EMAIL_VERIFICATION = os.environ.get("ACCOUNT_EMAIL_VERIFICATION", "mandatory")
 ACCOUNT_CHANGE_EMAIL = True
+# Only when the link is opened in the browser that signed up (allauth checks).
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
 ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGIN_BY_CODE_ENABLED = True

@@ -3,11 +3,34 @@
 import datetime as dt
 
 import factory
+from allauth.account.models import EmailAddress
 from django.utils import timezone
 
-from tests.factories import UserFactory
+from tests.factories import UserFactory as BaseUserFactory
 from utgivare.subscriptions.choices import Interval, Source, Status
 from utgivare.subscriptions.models import Payment, Plan, Subscription
+
+PASSWORD = "correct horse battery"
+
+
+def _store_password(user, create, extracted, **kwargs):
+    user.set_password(extracted or PASSWORD)
+    if create:
+        user.save(update_fields=["password"])
+
+
+class UserFactory(BaseUserFactory):
+    """A reader whose password is really stored (so they can log in)."""
+
+    password = factory.PostGeneration(_store_password)
+    first_name = "Lisa"
+    last_name = "Läsare"
+
+    @factory.post_generation
+    def verified_email(user, create, extracted, **kwargs):
+        """allauth lets only verified addresses log in; pass verified_email=False to skip."""
+        if create and extracted is not False:
+            EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
 
 
 class PlanFactory(factory.django.DjangoModelFactory):

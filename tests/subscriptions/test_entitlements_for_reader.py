@@ -6,8 +6,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
 
-from tests.factories import UserFactory
-from tests.subscriptions.factories import PlanFactory, SubscriptionFactory
+from tests.subscriptions.factories import PlanFactory, SubscriptionFactory, UserFactory
 from utgivare.subscriptions.choices import Status
 from utgivare.subscriptions.entitlements import ARTICLE, PODCAST_EPISODE, for_reader
 

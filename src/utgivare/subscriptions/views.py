@@ -143,7 +143,11 @@ def stripe_webhook(request):
     try:
         payload = request.body.decode("utf-8")
         stripe.WebhookSignature.verify_header(
-            payload, request.headers.get("Stripe-Signature", ""), settings.STRIPE_WEBHOOK_SECRET
+            payload,
+            request.headers.get("Stripe-Signature", ""),
+            settings.STRIPE_WEBHOOK_SECRET,
+            # Without a tolerance the SDK accepts a signature of any age (replays).
+            tolerance=stripe.Webhook.DEFAULT_TOLERANCE,
         )
         event = json.loads(payload)
     except (ValueError, stripe.SignatureVerificationError):

@@ -1,0 +1,33 @@
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+
+class ProfileForm(forms.ModelForm):
+    class Meta:
+        model = get_user_model()
+        fields = ["first_name", "last_name"]
+        labels = {"first_name": _("Förnamn"), "last_name": _("Efternamn")}
+
+
+class DeleteAccountForm(forms.Form):
+    password = forms.CharField(
+        label=_("Ditt lösenord"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+    confirm = forms.BooleanField(
+        label=_("Jag förstår att kontot raderas och inte går att få tillbaka."),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        if not user.has_usable_password():
+            # Signed in with a code, no password: a recent sign-in stands in for it.
+            del self.fields["password"]
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("Fel lösenord."))
+        return password
