@@ -43,3 +43,13 @@ def comment_settings(site, **values) -> CommentSettings:
         setattr(settings, key, value)
     settings.save()
     return settings
+
+
+def make_user(**kwargs):
+    """A saved user (UserFactory skips the save after setting the password, which
+    would log a force_login'ed client straight out again)."""
+    from tests.factories import UserFactory
+
+    user = UserFactory(**kwargs)
+    user.save()
+    return user

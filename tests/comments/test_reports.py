@@ -1,11 +1,10 @@
 from django.test import Client
 from django.utils import timezone
 
-from tests.factories import UserFactory
 from utgivare.comments import services
 from utgivare.comments.models import CommentReport, ModerationEvent
 
-from .factories import CommentFactory, comment_settings
+from .factories import CommentFactory, comment_settings, make_user
 
 
 def report(client, comment, reason="abuse", details=""):
@@ -52,7 +51,7 @@ def test_reviewed_comment_comes_back_and_reports_are_resolved(client, article, s
     comment = CommentFactory(page=article, text="Granskad och godkänd.")
     report(Client(), comment)
     assert "Granskad och godkänd." not in client.get(article.url).content.decode()
-    moderator = UserFactory(is_superuser=True)
+    moderator = make_user(is_superuser=True)
     services.moderate([comment.pk], "approve", actor=moderator, now=timezone.now())
     assert "Granskad och godkänd." in client.get(article.url).content.decode()
     assert not CommentReport.objects.filter(resolved_at__isnull=True).exists()

@@ -520,10 +520,11 @@ def _user_addresses(user) -> set[str]:
 
 
 def _comments_of(user):
-    addresses = _user_addresses(user)
     match = Q(user=user)
-    if addresses:
-        match |= Q(author_email__in=addresses)
+    # Case-insensitive: addresses are stored lower-cased, but rows from an
+    # import or an older version might not be.
+    for address in _user_addresses(user):
+        match |= Q(author_email__iexact=address)
     return Comment.objects.filter(match)
 
 
