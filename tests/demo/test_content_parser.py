@@ -166,6 +166,11 @@ def test_unknown_access_level_is_refused():
         parse_article(HEADER.replace("access: metered", "access: gratis"))
 
 
+def test_caption_longer_than_the_field_is_refused():
+    with pytest.raises(ContentError, match="photo_caption"):
+        parse_article(HEADER.replace("Hamnen i kvällsljus.", "Hamnen " * 50))
+
+
 def test_unknown_header_key_is_refused():
     with pytest.raises(ContentError, match="okänd rad"):
         parse_article("rubrik: Fel\n" + HEADER)

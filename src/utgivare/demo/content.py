@@ -216,6 +216,14 @@ OPTIONAL_KEYS = ("issue", "updated", "photo_alt")
 # free text may not, since a caption can well mention "#179".
 IDENTIFIER_KEYS = ("slug", "section", "issue", "author", "access", "published", "updated")
 IDENTIFIER_KEYS += ("photo_motif",)
+# What the page model's fields hold (ArticlePage, Page.slug).
+MAX_LENGTHS = {
+    "title": 255,
+    "slug": 255,
+    "photo_caption": 300,
+    "photo_alt": 300,
+    "photographer": 120,
+}
 
 
 def parse_time(value: str) -> dt.datetime:
@@ -249,6 +257,9 @@ def parse_article(text: str, filename: str = "artikel.txt") -> ArticleSource:
     missing = [key for key in REQUIRED_KEYS if not header.get(key)]
     if missing:
         raise ContentError(f"{filename}: saknar {', '.join(missing)}")
+    for key, limit in MAX_LENGTHS.items():
+        if len(header.get(key, "")) > limit:
+            raise ContentError(f"{filename}: {key} får vara högst {limit} tecken")
     if header["access"] not in ACCESS_LEVELS:
         raise ContentError(f"{filename}: access ska vara en av {', '.join(ACCESS_LEVELS)}")
     try:

@@ -123,14 +123,13 @@ def load_magazine(
         source.slug: loader.article(sections[source.section], authors[source.author], source)
         for source in content.articles
     }
+    cover_motifs = choose_cover_motifs(content)
     issues = {
         source.number: loader.issue(
             issue_index,
             source,
             [(a.order, articles[a.slug]) for a in content.articles if a.issue == source.number],
-            cover_motif=next(
-                (a.photo_motif for a in content.articles if a.issue == source.number), "harbour"
-            ),
+            cover_motif=cover_motifs[source.number],
         )
         for source in content.issues
     }
@@ -145,6 +144,22 @@ def load_magazine(
         "articles": articles,
         "report": loader.report,
     }
+
+
+def choose_cover_motifs(content) -> dict[int, str]:
+    """Each issue's cover shows a motif from its own articles, if possible one no
+    earlier issue's cover has used, so the archive does not repeat itself."""
+    used: set[str] = set()
+    chosen = {}
+    for issue in sorted(content.issues, key=lambda i: i.number):
+        motifs = [
+            a.photo_motif
+            for a in sorted(content.articles, key=lambda a: a.order)
+            if a.issue == issue.number
+        ] or ["harbour"]
+        chosen[issue.number] = next((m for m in motifs if m not in used), motifs[0])
+        used.add(chosen[issue.number])
+    return chosen
 
 
 class _Loader:
