@@ -61,7 +61,8 @@ def loaded(django_db_setup, django_db_blocker):
         transaction.set_rollback(True)
 
 
-pytestmark = pytest.mark.django_db
+# One worker loads the demo once for the whole module.
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo_load")]
 
 
 def test_running_load_demo_again_duplicates_nothing(loaded):
