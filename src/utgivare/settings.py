@@ -90,7 +90,7 @@ MIDDLEWARE = [
     # Outside session and CSRF, so it sees every cookie a response sets.
     "utgivare.paywall.middleware.PaywallMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "utgivare.core.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

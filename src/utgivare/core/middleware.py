@@ -1,7 +1,10 @@
 import logging
 
+from django.conf import settings
 from django.db import DatabaseError, InterfaceError
 from django.template.response import TemplateResponse
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
 
 logger = logging.getLogger(__name__)
 
@@ -27,3 +30,27 @@ class DatabaseUnavailableMiddleware:
         response["Retry-After"] = "30"
         response["Cache-Control"] = "no-store"
         return response.render()
+
+
+class ChosenLanguageMiddleware:
+    """Swedish unless the reader chose another language with the footer switch.
+
+    Django's LocaleMiddleware also follows the browser's Accept-Language, which
+    would put English dates and buttons around Swedish articles for many
+    readers. The publication is Swedish first, so only an explicit choice (the
+    language cookie set by /sprak/) changes the interface language.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+        supported = {code for code, _name in settings.LANGUAGES}
+        language = chosen if chosen in supported else settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language)
+        patch_vary_headers(response, ("Cookie",))
+        return response

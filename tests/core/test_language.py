@@ -1,0 +1,22 @@
+"""Swedish first: English only when the reader chooses it."""
+
+
+def test_interface_is_swedish_even_when_the_browser_prefers_english(client, article):
+    response = client.get(article.url, HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert response["Content-Language"] == "sv"
+    assert "Lästid" in response.content.decode()
+
+
+def test_reader_can_switch_to_english_and_back(client, article):
+    client.post("/sprak/", {"language": "en", "next": article.url})
+    response = client.get(article.url)
+    assert response["Content-Language"] == "en"
+    assert "Skip to content" in response.content.decode()
+
+    client.post("/sprak/", {"language": "sv", "next": article.url})
+    assert client.get(article.url)["Content-Language"] == "sv"
+
+
+def test_unknown_language_cookie_falls_back_to_swedish(client, article):
+    client.cookies["django_language"] = "xx"
+    assert client.get(article.url)["Content-Language"] == "sv"
