@@ -1,6 +1,7 @@
 import datetime as dt
 
 import pytest
+from allauth.account.models import EmailAddress
 
 from tests.factories import ArticlePageFactory, UserFactory
 from tests.paywall.helpers import NOVEMBER
@@ -49,6 +50,8 @@ def make_user(**kwargs):
     # this save, the session hash of a logged-in test client would not match.
     user = UserFactory(**kwargs)
     user.save()
+    # A reader who has confirmed their address can log in (verification is mandatory).
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
     return user
 
 

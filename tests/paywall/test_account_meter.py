@@ -1,22 +1,16 @@
 """Logged-in readers: the meter lives on the account and is merged with the anonymous one."""
 
-from django.contrib.auth.signals import user_logged_in
-from django.test import RequestFactory
-
 from tests.paywall.helpers import PAYWALLED_SENTENCES, read
 from tests.paywall.test_metered_reading import banner, box
 from utgivare.paywall.meters import COOKIE_NAME
 from utgivare.paywall.models import AccountMeter
 
 
-def log_in_on(client, user):
-    """What a real login does: django.contrib.auth.login sends user_logged_in with the
-    reader's request (cookies included); allauth's login view ends in that call."""
-    request = RequestFactory().post("/konto/login/")
-    request.COOKIES = {name: morsel.value for name, morsel in client.cookies.items()}
-    request.session = client.session
-    user_logged_in.send(sender=type(user), request=request, user=user)
-    client.force_login(user)
+def log_in_on(client, user, login_url="/konto/login/"):
+    """Log in through the real login form, as a reader does."""
+    response = client.post(login_url, {"login": user.email, "password": "correct horse battery"})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    return response
 
 
 def test_meter_follows_logged_in_reader_to_another_device(
@@ -103,3 +97,11 @@ def test_subscriber_gets_no_meter_cookie(client, articles, subscriber):
     client.force_login(subscriber)
     response = client.get(articles[0].url)
     assert COOKIE_NAME not in response.cookies
+
+
+def test_logging_in_from_the_paywall_box_returns_to_the_same_article(client, articles, reader):
+    for article in articles[:3]:
+        read(client, article)
+    login_url = box(read(client, articles[3])).find("a", string="Logga in")["href"]
+    response = log_in_on(client, reader, login_url)
+    assert response["Location"] == articles[3].url
