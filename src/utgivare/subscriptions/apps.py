@@ -8,9 +8,15 @@ class SubscriptionsConfig(AppConfig):
     verbose_name = _("Prenumerationer")
 
     def ready(self):
+        from wagtail.permissions import register_permission_policy
+
         from utgivare.core import personal_data
 
         from . import personal_data as subscription_data
+        from .models import Subscription
+        from .permissions import SubscriptionPermissionPolicy
+
+        register_permission_policy(Subscription, SubscriptionPermissionPolicy(Subscription))
 
         personal_data.register(
             "subscriptions", export=subscription_data.export, erase=subscription_data.erase

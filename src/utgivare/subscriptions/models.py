@@ -151,6 +151,14 @@ class Subscription(models.Model):
         who = self.user.email if self.user_id else _("raderad läsare")
         return f"{who}: {self.plan}"
 
+    @property
+    def reader_email(self) -> str:
+        return self.user.email if self.user_id else ""
+
+    @property
+    def reader_name(self) -> str:
+        return self.user.get_full_name() if self.user_id else ""
+
     def snapshot(self) -> entitlements.SubscriptionSnapshot:
         return entitlements.SubscriptionSnapshot(
             status=self.status,

@@ -1,0 +1,40 @@
+"""Finding or creating a reader's account from an e-mail address (staff use)."""
+
+from allauth.account.adapter import get_adapter
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+
+def reader_by_email(email: str):
+    address = (
+        EmailAddress.objects.filter(email__iexact=email.strip())
+        .select_related("user")
+        .order_by("-verified", "-primary")
+        .first()
+    )
+    if address is not None:
+        return address.user
+    return get_user_model().objects.filter(email__iexact=email.strip()).first()
+
+
+@transaction.atomic
+def get_or_create_reader(email: str, *, first_name: str = "", last_name: str = ""):
+    """(user, created). A new reader has no password: they log in with a code by e-mail."""
+    email = email.strip().lower()
+    existing = reader_by_email(email)
+    if existing is not None:
+        return existing, False
+    User = get_user_model()
+    user = User(email=email, first_name=first_name, last_name=last_name)
+    user.username = _free_username(email)
+    user.set_unusable_password()
+    user.save()
+    # Staff vouch for the address (the reader gave it when paying); the
+    # login code sent to it proves it again at first login.
+    EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+    return user, True
+
+
+def _free_username(email: str) -> str:
+    return get_adapter().generate_unique_username([email.split("@")[0], email, "reader"])

@@ -1,0 +1,318 @@
+"""Staff views in the Wagtail admin: plans, subscribers, history, manual registration, figures."""
+
+import datetime as dt
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.views.generic import CreateView, EditView, IndexView, InspectView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from utgivare.accounts.readers import get_or_create_reader
+
+from . import figures, lifecycle, stripe_gateway
+from .admin_forms import ChangeManualSubscriptionForm, ManualSubscriptionForm, last_day
+from .choices import Source
+from .models import Payment, Plan, Subscription, SubscriptionEvent
+
+FIGURES_PERMISSION = "subscriptions.view_figures"
+
+
+def warn_if_no_online_payment(request):
+    if not stripe_gateway.is_configured():
+        messages.warning(
+            request,
+            _(
+                "Stripe är inte konfigurerat (STRIPE_SECRET_KEY saknas): webbplatsen säljer "
+                "inga prenumerationer med kort. Registrera prenumeranter som betalat med "
+                "faktura eller Swish här."
+            ),
+        )
+
+
+# --- Plans --------------------------------------------------------------------------
+
+
+class PlanIndexView(IndexView):
+    def get(self, request, *args, **kwargs):
+        if not self.results_only:
+            warn_if_no_online_payment(request)
+        return super().get(request, *args, **kwargs)
+
+
+class PlanViewSet(ModelViewSet):
+    model = Plan
+    icon = "tag"
+    menu_label = gettext_lazy("Planer")
+    name = "subscription_plans"
+    url_prefix = "prenumerationer/planer"
+    index_view_class = PlanIndexView
+    list_display = ["name", "price_display", "interval", "active"]
+    copy_view_enabled = False
+
+
+# --- Subscribers -------------------------------------------------------------------------
+
+
+def reader_email(subscription):
+    return subscription.reader_email or _("(raderad läsare)")
+
+
+def _local_minute(value: dt.datetime) -> str:
+    return timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
+
+
+class SubscriberIndexView(IndexView):
+    # Times in the CSV as staff read them: Stockholm time, to the minute.
+    custom_value_preprocess = {
+        **IndexView.custom_value_preprocess,
+        dt.datetime: {
+            **IndexView.custom_value_preprocess[dt.datetime],
+            IndexView.FORMAT_CSV: _local_minute,
+        },
+    }
+
+    def get(self, request, *args, **kwargs):
+        if not self.results_only:
+            warn_if_no_online_payment(request)
+        return super().get(request, *args, **kwargs)
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("user", "plan")
+
+    def get_edit_url(self, instance):
+        # The row's title opens the subscriber's history; "Ändra" is in the menu.
+        return None
+
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if self.permission_policy.user_has_permission_for_instance(
+            self.request.user, "change", instance
+        ):
+            buttons.append(
+                MenuItem(
+                    _("Ändra"),
+                    url=reverse("subscribers:edit", args=(instance.pk,)),
+                    icon_name="edit",
+                    priority=10,
+                )
+            )
+        return buttons
+
+
+class RegisterManualView(CreateView):
+    page_title = gettext_lazy("Registrera prenumerant")
+    submit_button_label = gettext_lazy("Registrera")
+    submit_button_active_label = gettext_lazy("Registrerar…")
+
+    def get(self, request, *args, **kwargs):
+        warn_if_no_online_payment(request)
+        return super().get(request, *args, **kwargs)
+
+    def save_instance(self):
+        data = self.form.cleaned_data
+        reader, _created = get_or_create_reader(
+            data["email"], first_name=data["first_name"], last_name=data["last_name"]
+        )
+        return lifecycle.register_manual(
+            user=reader,
+            plan=data["plan"],
+            source=data["source"],
+            start=data["start_date"],
+            end=data["end_date"],
+            note=data["note"],
+            amount_ore=data["amount"],
+            actor=lifecycle.Actor("staff", self.request.user),
+            now=timezone.now(),
+        )
+
+    def get_success_url(self):
+        return reverse("subscribers:inspect", args=(self.object.pk,))
+
+    def get_success_message(self, instance):
+        return _("Prenumerationen för %(email)s är registrerad.") % {
+            "email": reader_email(instance)
+        }
+
+
+class ChangeManualView(EditView):
+    def get_object(self, queryset=None):
+        subscription = super().get_object(queryset)
+        if subscription.source == Source.STRIPE:
+            raise PermissionDenied
+        return subscription
+
+    def save_instance(self):
+        data = self.form.cleaned_data
+        return lifecycle.change_manual(
+            self.object,
+            plan=data["plan"],
+            status=data["status"],
+            end=data["end_date"],
+            note=data["note"],
+            actor=lifecycle.Actor("staff", self.request.user),
+            now=timezone.now(),
+        )
+
+    def get_success_url(self):
+        return reverse("subscribers:inspect", args=(self.object.pk,))
+
+
+class SubscriberHistoryView(InspectView):
+    """Everything about one subscriber: their subscriptions, each change, payments."""
+
+    template_name = "subscriptions/admin/history.html"
+
+    def get_page_title(self):
+        return _("Prenumerant")
+
+    def get_page_subtitle(self):
+        return reader_email(self.object)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        subscription = self.object
+        if subscription.user_id:
+            subscriptions = Subscription.objects.filter(user_id=subscription.user_id)
+            payments = Payment.objects.filter(user_id=subscription.user_id)
+        else:
+            subscriptions = Subscription.objects.filter(pk=subscription.pk)
+            payments = Payment.objects.filter(subscription=subscription)
+        context.update(
+            reader=subscription.user,
+            subscriptions=[
+                (sub, last_day(sub.current_period_end))
+                for sub in subscriptions.select_related("plan").prefetch_related(
+                    Prefetch(
+                        "events",
+                        queryset=SubscriptionEvent.objects.select_related("actor_user"),
+                    )
+                )
+            ],
+            payments=payments.select_related("subscription__plan"),
+            can_change=self.permission_policy.user_has_permission(self.request.user, "change"),
+        )
+        return context
+
+
+class SubscriptionViewSet(ModelViewSet):
+    model = Subscription
+    name = "subscribers"
+    url_prefix = "prenumerationer/prenumeranter"
+    icon = "user"
+    menu_label = gettext_lazy("Prenumeranter")
+    index_view_class = SubscriberIndexView
+    add_view_class = RegisterManualView
+    edit_view_class = ChangeManualView
+    inspect_view_class = SubscriberHistoryView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_per_page = 50
+    list_display = [
+        Column("email", label=gettext_lazy("Läsare"), accessor=reader_email),
+        Column("name", label=gettext_lazy("Namn"), accessor="reader_name"),
+        "plan",
+        "status",
+        "source",
+        DateColumn(
+            "current_period_end",
+            label=gettext_lazy("Perioden slutar"),
+            sort_key="current_period_end",
+        ),
+    ]
+    list_filter = ["plan", "status", "source"]
+    search_fields = ["user__email", "user__first_name", "user__last_name", "note"]
+    list_export = [
+        "reader_email",
+        "reader_name",
+        "plan.name",
+        "get_status_display",
+        "get_source_display",
+        "current_period_start",
+        "current_period_end",
+        "started_at",
+        "ended_at",
+        "note",
+    ]
+    export_headings = {
+        "reader_email": gettext_lazy("E-post"),
+        "reader_name": gettext_lazy("Namn"),
+        "plan.name": gettext_lazy("Plan"),
+        "get_status_display": gettext_lazy("Status"),
+        "get_source_display": gettext_lazy("Källa"),
+    }
+    export_filename = "prenumeranter"
+
+    def get_form_class(self, for_update=False):
+        return ChangeManualSubscriptionForm if for_update else ManualSubscriptionForm
+
+
+# --- Figures -----------------------------------------------------------------------------
+
+
+def subscription_facts() -> list[figures.SubscriptionFacts]:
+    return [
+        figures.SubscriptionFacts(
+            reader=sub.user_id or f"subscription-{sub.pk}",
+            plan_name=sub.plan.name,
+            price_ore=sub.plan.price_ore,
+            interval=sub.plan.interval,
+            snapshot=sub.snapshot(),
+        )
+        for sub in Subscription.objects.select_related("plan")
+    ]
+
+
+class FiguresView(WagtailAdminTemplateMixin, TemplateView):
+    template_name = "subscriptions/admin/figures.html"
+    page_title = gettext_lazy("Nyckeltal")
+    header_icon = "table"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm(FIGURES_PERMISSION):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["figures"] = figures.compute(subscription_facts(), timezone.now())
+        context["online_payment"] = stripe_gateway.is_configured()
+        return context
+
+
+class FiguresMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(FIGURES_PERMISSION)
+
+
+class FiguresViewSet(ViewSet):
+    name = "subscription_figures"
+    icon = "table"
+    menu_label = gettext_lazy("Nyckeltal")
+    url_prefix = "prenumerationer/nyckeltal"
+
+    def get_urlpatterns(self):
+        return [path("", FiguresView.as_view(), name="index")]
+
+    menu_item_class = FiguresMenuItem
+
+    @cached_property
+    def menu_url(self):
+        return reverse(self.get_url_name("index"))
+
+
+class SubscriptionsGroup(ViewSetGroup):
+    menu_label = gettext_lazy("Prenumerationer")
+    menu_icon = "group"
+    menu_order = 250
+    items = (SubscriptionViewSet, PlanViewSet, FiguresViewSet)
