@@ -2,6 +2,7 @@
 
 from tests.paywall.helpers import PAYWALLED_SENTENCES, read
 from tests.paywall.test_metered_reading import banner, box
+from utgivare.core import personal_data
 from utgivare.paywall.meters import COOKIE_NAME
 from utgivare.paywall.models import AccountMeter
 
@@ -105,3 +106,24 @@ def test_logging_in_from_the_paywall_box_returns_to_the_same_article(client, art
     login_url = box(read(client, articles[3])).find("a", string="Logga in")["href"]
     response = log_in_on(client, reader, login_url)
     assert response["Location"] == articles[3].url
+
+
+def test_reader_can_download_and_erase_their_meter(client, articles, reader):
+    client.force_login(reader)
+    read(client, articles[0])
+    (paywall_data,) = [h for h in personal_data.handlers() if h.name == "paywall"]
+    assert paywall_data.export(reader) == {
+        "month": "2026-11",
+        "read_this_month": [{"id": articles[0].pk, "title": articles[0].title}],
+    }
+    paywall_data.erase(reader)
+    assert not AccountMeter.objects.filter(user=reader).exists()
+
+
+def test_new_month_replaces_the_stored_meter(client, articles, reader, clock):
+    client.force_login(reader)
+    read(client, articles[0])
+    clock.now = clock.now.replace(month=12)
+    read(client, articles[1])
+    row = AccountMeter.objects.get(user=reader)
+    assert (row.month, row.piece_ids) == ("2026-12", [articles[1].pk])

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from .access import MAX_FREE_READS, Meter, merge_meters, meter_for_month, record_read
 from .models import AccountMeter
@@ -143,15 +143,26 @@ def read_account(user) -> Meter:
 
 def _update_account(user, change) -> Meter:
     """Apply `change(meter) -> meter` to the reader's stored meter under a row lock."""
+    try:
+        return _apply_to_account(user, change)
+    except IntegrityError:
+        # Two first reads of the same reader at once both tried to create the row;
+        # the other one won, so apply the change to that row.
+        return _apply_to_account(user, change)
+
+
+def _apply_to_account(user, change) -> Meter:
     with transaction.atomic():
         row = AccountMeter.objects.select_for_update().filter(user=user).first()
         before = row.as_meter() if row else Meter()
         after = change(before)
-        if after != before:
-            AccountMeter.objects.update_or_create(
-                user=user,
-                defaults={"month": after.month, "piece_ids": sorted(after.read_ids)},
-            )
+        if after == before:
+            return after
+        if row is None:
+            row = AccountMeter(user=user)
+        row.month = after.month
+        row.piece_ids = sorted(after.read_ids)
+        row.save()
     return after
 
 
