@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import CreateView, EditView, IndexView, InspectView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
@@ -224,9 +224,10 @@ class SubscriptionViewSet(ModelViewSet):
         "plan",
         "status",
         "source",
-        DateColumn(
+        Column(
             "current_period_end",
-            label=gettext_lazy("Perioden slutar"),
+            label=gettext_lazy("Gäller till och med"),
+            accessor=lambda sub: last_day(sub.current_period_end) or _("tills vidare"),
             sort_key="current_period_end",
         ),
     ]
@@ -277,6 +278,9 @@ class FiguresView(WagtailAdminTemplateMixin, TemplateView):
     template_name = "subscriptions/admin/figures.html"
     page_title = gettext_lazy("Nyckeltal")
     header_icon = "table"
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.has_perm(FIGURES_PERMISSION):
