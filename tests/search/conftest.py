@@ -31,6 +31,6 @@ def free_article(section):
         access_level="free",
         body=article_body(
             "Första stycket om bussarna.",
-            "Andra stycket om vad turlistorna betyder för barnen i Kvarnbacken.",
+            "Andra stycket om vad turlistorna betyder för (barnen) i Kvarnbacken.",
         ),
     )

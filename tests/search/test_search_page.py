@@ -49,7 +49,7 @@ def test_free_article_snippet_shows_the_matching_passage_marked(client, free_art
     (hit,) = hits(search(client, "turlistorna"))
     snippet = hit.select_one(".search-hit__snippet")
     assert snippet.mark.get_text() == "turlistorna"
-    assert "barnen i Kvarnbacken" in snippet.get_text()
+    assert "(barnen) i Kvarnbacken" in snippet.get_text()
 
 
 def test_subscribers_only_article_is_marked_in_results(client, section):
@@ -113,3 +113,9 @@ def test_blog_posts_are_found_with_their_blog_name(client, tree):
 def test_every_page_header_links_to_search(client, metered_article):
     soup = BeautifulSoup(client.get(metered_article.url).content, "html.parser")
     assert soup.select_one("header form[role=search]")["action"] == "/sok/"
+
+
+def test_snippet_marks_the_word_not_the_punctuation_around_it(client, free_article):
+    (hit,) = hits(search(client, "barnen"))
+    snippet = hit.select_one(".search-hit__snippet")
+    assert snippet.mark.get_text() == "barnen"

@@ -20,6 +20,15 @@ def _matches(word: str, terms: list[str]) -> bool:
     return bool(bare) and any(bare.startswith(term) for term in terms)
 
 
+def _highlight(word: str, terms: list[str]) -> str:
+    """The escaped word, its letters in <mark> when it matches (punctuation left outside)."""
+    if not _matches(word, terms):
+        return escape(word)
+    bare = word.strip(_EDGE_PUNCTUATION)
+    before, _, after = word.partition(bare)
+    return f"{escape(before)}<mark>{escape(bare)}</mark>{escape(after)}"
+
+
 def snippet(text: str, query: str, words: int = SNIPPET_WORDS) -> SafeString:
     """About `words` words of `text` around the first query term, terms in <mark>.
 
@@ -30,10 +39,7 @@ def snippet(text: str, query: str, words: int = SNIPPET_WORDS) -> SafeString:
     first = next((i for i, token in enumerate(tokens) if _matches(token, terms)), 0)
     start = max(0, first - WORDS_BEFORE_MATCH)
     end = min(len(tokens), start + words)
-    shown = [
-        f"<mark>{escape(token)}</mark>" if _matches(token, terms) else escape(token)
-        for token in tokens[start:end]
-    ]
+    shown = [_highlight(token, terms) for token in tokens[start:end]]
     if start > 0:
         shown.insert(0, "…")
     if end < len(tokens):
