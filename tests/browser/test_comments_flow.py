@@ -1,0 +1,112 @@
+"""A reader comments, a moderator approves in the admin, the reader replies in the thread."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.comments.factories import comment_settings
+from tests.factories import ArticlePageFactory, AuthorPageFactory, site_tree
+from utgivare.comments.models import Comment
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+MODERATOR_PASSWORD = "moderera-mera-2026"
+
+
+@pytest.fixture
+def piece(live_server, django_user_model):
+    tree = site_tree()
+    site = tree["site"]
+    site.hostname, site.port = "localhost", int(live_server.url.rsplit(":", 1)[1])
+    site.save()
+    # A person needs a few seconds; a test types in milliseconds.
+    comment_settings(site, min_seconds_to_submit=0)
+    author = AuthorPageFactory(parent=tree["authors"], title="Karin Lund")
+    article = ArticlePageFactory(
+        parent=tree["sections"][0], title="Hamnaffären granskas", author=author
+    )
+    django_user_model.objects.create_superuser(
+        "mona", "mona@example.org", MODERATOR_PASSWORD, first_name="Mona"
+    )
+    return {"url": live_server.url + article.url, "base": live_server.url}
+
+
+def write_comment(page, name, email, text):
+    form = page.locator("form.comment-form")
+    form.get_by_label("Namn", exact=True).fill(name)
+    form.get_by_label("E-post", exact=True).fill(email)
+    form.get_by_label("Kommentar", exact=True).fill(text)
+    form.get_by_role("button", name="Skicka kommentar").click()
+
+
+def test_comment_is_moderated_then_published_and_a_reply_nests_without_reload(
+    chromium, piece, screenshot
+):
+    reader = chromium.new_context(locale="sv-SE").new_page()
+    reader.goto(piece["url"])
+    expect(reader.locator("#kommentarer-rubrik")).to_have_text("0 kommentarer")
+
+    # 1. Post a comment: a first-time commenter is held for review.
+    write_comment(reader, "Granne i Norrvik", "granne@example.org", "Vem skrev under avtalet?")
+    expect(reader.locator("[data-form-status]")).to_have_text("Tack! Din kommentar granskas.")
+    expect(reader.locator("[data-own-pending]")).to_contain_text("Vem skrev under avtalet?")
+    expect(reader.locator("ol.comment-thread")).to_have_count(0)
+    comment = Comment.objects.get()
+    assert comment.status == "pending"
+
+    # 2. Moderate it in the Wagtail admin.
+    moderator = chromium.new_context(locale="sv-SE").new_page()
+    moderator.goto(piece["base"] + "/admin/login/")
+    moderator.fill("input[name=username]", "mona")
+    moderator.fill("input[name=password]", MODERATOR_PASSWORD)
+    moderator.locator("form button[type=submit]").first.click()
+    moderator.goto(piece["base"] + "/admin/kommentarer/")
+    row = moderator.locator(f"[data-cm-row='{comment.pk}']")
+    expect(row).to_contain_text("Vem skrev under avtalet?")
+    screenshot(moderator, "comments-moderation-queue")
+    row.get_by_role("button", name="Godkänn").click()
+    expect(moderator.locator(f"[data-cm-row='{comment.pk}']")).to_have_count(0)
+
+    # 3. The comment is published.
+    reader.goto(piece["url"])
+    expect(reader.locator("#kommentarer-rubrik")).to_have_text("1 kommentar")
+    published = reader.locator(f"#kommentar-{comment.pk}")
+    expect(published).to_contain_text("Vem skrev under avtalet?")
+
+    # 4. Reply to it: the form moves under the comment and posting does not reload.
+    reader.evaluate("window.__sameDocument = true")
+    published.get_by_role("link", name="Svara").click()
+    expect(published.locator("form.comment-form")).to_be_visible()
+    expect(reader.locator("[data-form-title]")).to_have_text("Svara Granne i Norrvik")
+    write_comment(reader, "Granne i Norrvik", "granne@example.org", "Svar: kommunstyrelsen.")
+    reply = published.locator("ol.comment-replies > li.comment")
+    expect(reply).to_contain_text("Svar: kommunstyrelsen.")
+    expect(reader.locator("#kommentarer-rubrik")).to_have_text("2 kommentarer")
+    assert reader.evaluate("window.__sameDocument") is True
+    assert re.search(r"/$", reader.url)
+
+    # 5. The nesting is there for the next reader too.
+    reader.reload()
+    expect(
+        reader.locator(f"#kommentar-{comment.pk} > ol.comment-replies > li.comment")
+    ).to_contain_text("Svar: kommunstyrelsen.")
+    screenshot(reader, "comments-thread")
+
+
+def test_commenting_and_replying_work_without_javascript(chromium, piece):
+    from tests.comments.factories import CommentFactory
+    from utgivare.publication.models import ArticlePage
+
+    article = ArticlePage.objects.get()
+    first = CommentFactory(page=article, author_name="Anna", text="Första kommentaren.")
+    page = chromium.new_context(java_script_enabled=False, locale="sv-SE").new_page()
+    page.goto(piece["url"])
+    page.locator(f"#kommentar-{first.pk}").get_by_role("link", name="Svara").click()
+    assert f"svara={first.pk}" in page.url
+    form = page.locator(f"#kommentar-{first.pk} form.comment-form")
+    expect(form).to_be_visible()
+    write_comment(page, "Bertil", "bertil@example.org", "Svar utan JavaScript.")
+    expect(page.locator(".messages")).to_contain_text("Tack! Din kommentar granskas.")
+    reply = Comment.objects.get(author_name="Bertil")
+    assert reply.parent_id == first.pk and reply.status == "pending"
