@@ -113,3 +113,16 @@ def test_meter_cookie_is_http_only_and_lax(client, articles):
     assert cookie["httponly"]
     assert cookie["samesite"] == "Lax"
     assert len(cookie.value) < 200
+
+
+def test_editing_the_replacement_cookie_again_gives_no_new_free_articles(client, articles):
+    def strip_reads(value):
+        payload, timestamp, signature = value.rsplit(":", 2)
+        month, meter_id, _ids = payload.split("~")
+        return f"{month}~{meter_id}~:{timestamp}:{signature}"
+
+    value = use_quota(client, articles)
+    client.cookies[COOKIE_NAME] = strip_reads(value)
+    assert not opens_in_full(client, articles[3])
+    client.cookies[COOKIE_NAME] = strip_reads(client.cookies[COOKIE_NAME].value)
+    assert not opens_in_full(client, articles[4])

@@ -108,7 +108,10 @@ def access_for_request(request, piece) -> Access:
             anonymous = meters.read_anonymous(request.COOKIES, state.now)
             meter = anonymous.meter
             if anonymous.cookie_rejected:
+                # Replace the bad cookie; what it was tied to stays tied to the new one.
                 state.cookie = (anonymous.meter_id, meter)
+                if meter.read_ids:
+                    meters.store_anonymous(anonymous.meter_id, meter)
 
     limit = paywall_settings.free_reads_per_month
     decision = access.decide(
