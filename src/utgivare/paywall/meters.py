@@ -97,10 +97,11 @@ def claimed_meter_id(raw: str) -> str | None:
 
 def _shadow(meter_id: str) -> Meter | None:
     stored = cache.get(SHADOW_KEY.format(meter_id))
-    if not (isinstance(stored, tuple) and len(stored) == 2):
+    # A list as well as a tuple: a JSON cache serializer turns one into the other.
+    if not (isinstance(stored, (tuple, list)) and len(stored) == 2):
         return None
     month, ids = stored
-    return Meter(month=month, read_ids=frozenset(ids))
+    return Meter(month=str(month), read_ids=frozenset(int(i) for i in ids))
 
 
 def _fuller(first: Meter, second: Meter | None) -> Meter:
