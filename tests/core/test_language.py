@@ -8,15 +8,27 @@ def test_interface_is_swedish_even_when_the_browser_prefers_english(client, arti
 
 
 def test_reader_can_switch_to_english_and_back(client, article):
-    client.post("/sprak/", {"language": "en", "next": article.url})
+    client.get(f"/sprak/en/?next={article.url}")
     response = client.get(article.url)
     assert response["Content-Language"] == "en"
     assert "Skip to content" in response.content.decode()
 
-    client.post("/sprak/", {"language": "sv", "next": article.url})
+    client.get(f"/sprak/sv/?next={article.url}")
     assert client.get(article.url)["Content-Language"] == "sv"
 
 
 def test_unknown_language_cookie_falls_back_to_swedish(client, article):
     client.cookies["django_language"] = "xx"
     assert client.get(article.url)["Content-Language"] == "sv"
+
+
+def test_language_switch_only_redirects_within_the_site(client, db):
+    response = client.get("/sprak/en/?next=https://evil.example/")
+    assert response.status_code == 302
+    assert response["Location"] == "/"
+
+
+def test_language_links_are_plain_links_without_a_csrf_token(client, tree):
+    response = client.get("/")
+    assert "csrftoken" not in response.cookies
+    assert 'href="/sprak/en/?next=' in response.content.decode()
