@@ -2,6 +2,7 @@
 
 import pytest
 
+from tests.accounts.helpers import first_link, last_mail_to
 from tests.subscriptions.factories import (
     PaymentFactory,
     PlanFactory,
@@ -75,3 +76,15 @@ def test_email_change_page_is_allauths_in_the_sites_frame(client):
     page = client.get("/konto/email/").content.decode()
     assert 'class="site-header"' in page
     assert "← Mitt konto" in page
+
+
+def test_reader_changes_email_after_confirming_the_new_address(client):
+    reader = UserFactory(email="gammal@example.org")
+    client.force_login(reader)
+    response = client.post("/konto/email/", {"action_add": "", "email": "ny@example.org"})
+    assert response.status_code == 302
+    reader.refresh_from_db()
+    assert reader.email == "gammal@example.org"  # not before the new address is confirmed
+    client.post(first_link(last_mail_to("ny@example.org"), "/konto/confirm-email/"))
+    reader.refresh_from_db()
+    assert reader.email == "ny@example.org"

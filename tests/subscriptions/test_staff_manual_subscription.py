@@ -46,11 +46,17 @@ def register(client, **overrides):
     return client.post(ADD, data)
 
 
-def test_registering_a_new_address_creates_a_reader_who_can_read(client, staff):
+def test_registering_a_new_address_creates_a_reader_who_can_read(
+    client, staff, django_capture_on_commit_callbacks
+):
     received = []
-    subscription_started.connect(receiver := lambda **kw: received.append(kw["user"]))
+
+    def receiver(user, **kwargs):
+        received.append(user)
+
+    subscription_started.connect(receiver)
     try:
-        with pytest.MonkeyPatch.context():
+        with django_capture_on_commit_callbacks(execute=True):
             response = register(client)
     finally:
         subscription_started.disconnect(receiver)
@@ -62,6 +68,7 @@ def test_registering_a_new_address_creates_a_reader_who_can_read(client, staff):
     subscription = Subscription.objects.get(user=reader)
     event = subscription.events.get()
     assert (event.kind, event.actor, event.actor_user) == ("registered", "staff", staff)
+    assert received == [reader]
 
 
 def test_the_amount_paid_is_kept_as_a_payment(client, staff):

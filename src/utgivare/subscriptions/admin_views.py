@@ -5,6 +5,7 @@ import datetime as dt
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -13,7 +14,13 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.generic import CreateView, EditView, IndexView, InspectView
+from wagtail.admin.views.generic import (
+    CreateView,
+    DeleteView,
+    EditView,
+    IndexView,
+    InspectView,
+)
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -50,6 +57,24 @@ class PlanIndexView(IndexView):
         return super().get(request, *args, **kwargs)
 
 
+class PlanDeleteView(DeleteView):
+    """A plan someone has subscribed to is history: it can stop being sold, not vanish."""
+
+    def dispatch(self, request, *args, **kwargs):
+        plan = self.get_object()
+        if plan.subscriptions.exists():
+            messages.error(
+                request,
+                _(
+                    "Planen %(plan)s har prenumerationer och kan inte raderas. Sluta sälja "
+                    "den i stället: avmarkera ”säljs”."
+                )
+                % {"plan": plan.name},
+            )
+            return redirect("subscription_plans:edit", plan.pk)
+        return super().dispatch(request, *args, **kwargs)
+
+
 class PlanViewSet(ModelViewSet):
     model = Plan
     icon = "tag"
@@ -57,6 +82,7 @@ class PlanViewSet(ModelViewSet):
     name = "subscription_plans"
     url_prefix = "prenumerationer/planer"
     index_view_class = PlanIndexView
+    delete_view_class = PlanDeleteView
     list_display = ["name", "price_display", "interval", "active"]
     copy_view_enabled = False
 
