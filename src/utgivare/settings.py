@@ -99,6 +99,9 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "utgivare.core.middleware.DatabaseUnavailableMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Innermost: puts long comment threads into the finished page before any
+    # outer middleware measures or caches the body (see comments/middleware.py).
+    "utgivare.comments.middleware.ThreadSplicingMiddleware",
 ]
 
 ROOT_URLCONF = "utgivare.urls"

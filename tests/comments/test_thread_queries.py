@@ -47,3 +47,13 @@ def test_cached_thread_needs_no_comment_query(client, article):
         response = client.get(article.url)
     assert "20 kommentarer" in response.content.decode()
     assert not any('"comments_comment"' in q["sql"] for q in captured.captured_queries)
+
+
+def test_long_thread_is_put_into_the_finished_page_whole(client, article):
+    thread_of(article, 30)
+    response = client.get(article.url)
+    html = response.content.decode()
+    assert "comments-thread:" not in html
+    assert html.count('class="comment"') == 30
+    assert html.index('id="kommentarer-rubrik"') < html.index('class="comment-thread"')
+    assert html.index('class="comment-thread"') < html.index('id="kommentera"')

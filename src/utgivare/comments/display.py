@@ -1,9 +1,12 @@
 """Rendering the comments section: count, thread, the reader's own held comments, form."""
 
+import secrets
+
+from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
-from . import render
+from . import middleware, render
 from .forms import CommentForm, form_token
 from .models import Comment
 from .moderation import Status
@@ -83,7 +86,6 @@ def section_html(request, state, form=None) -> str:
         page_id=state.piece.pk,
         version=state.thread.version,
         staff=state.staff,
-        page_url=state.page_url,
         is_open=state.is_open,
     )
     if reply_to is not None:
@@ -93,6 +95,14 @@ def section_html(request, state, form=None) -> str:
             f'<div class="comment__reply-slot">{inline_form}</div>',
             1,
         )
+    if thread and middleware.PATH in settings.MIDDLEWARE:
+        # A marker the middleware swaps for the thread in the finished page
+        # (see middleware.py); the nonce means no text in the page can fake it.
+        marker = f"<!--comments-thread:{secrets.token_hex(8)}-->"
+        splices = getattr(request, middleware.REQUEST_ATTRIBUTE, None) or {}
+        splices[marker] = thread
+        setattr(request, middleware.REQUEST_ATTRIBUTE, splices)
+        thread = marker
     return render_to_string(
         "comments/section.html",
         {
@@ -100,7 +110,7 @@ def section_html(request, state, form=None) -> str:
             "piece": state.piece,
             "count_text": render.count_text(state.thread.approved_count),
             # mark_safe: built by render.build_thread_html (every commenter value
-            # escaped, texts nh3-sanitised) plus our own form template.
+            # escaped, texts nh3-sanitised) plus our own form template; or the marker.
             "thread_html": mark_safe(thread),  # noqa: S308
             "form_html": "" if reply_to is not None else mark_safe(form_html(request, state, form)),  # noqa: S308
             "replying_inline": reply_to is not None,

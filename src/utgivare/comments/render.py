@@ -13,12 +13,12 @@ state.
 
 import datetime as dt
 from dataclasses import dataclass
+from html import escape
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.cache import cache
 from django.urls import reverse
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext, ngettext
 
@@ -33,7 +33,7 @@ LOCAL_TZ = ZoneInfo(settings.TIME_ZONE)
 REPLY_SLOT = "<!--svara:{id}-->"
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Entry:
     id: int
     depth: int
@@ -63,18 +63,18 @@ FIELDS = (
 
 def _entry(row) -> Entry:
     comment_id, path, in_reply_to_id, name, website, user_id, text_html, created, edited = row
-    ids = path_ids(path)
+    depth = len(path) // SEGMENT_WIDTH
     return Entry(
-        id=comment_id,
-        depth=len(ids),
-        parent_id=ids[-2] if len(ids) > 1 else None,
-        in_reply_to_id=in_reply_to_id,
-        name=name,
-        website=website,
-        user_id=user_id,
-        text_html=text_html,
-        created_at=created,
-        edited=edited is not None,
+        comment_id,
+        depth,
+        int(path[-2 * SEGMENT_WIDTH : -SEGMENT_WIDTH]) if depth > 1 else None,
+        in_reply_to_id,
+        name,
+        website,
+        user_id,
+        text_html,
+        created,
+        edited is not None,
     )
 
 
@@ -90,13 +90,14 @@ def load_entries(page_id) -> list[Entry]:
     emitted = set()
     for row in rows:
         entry = _entry(row)
-        path = row[1]
-        for level in range(1, entry.depth):
-            ancestor_path = path[: level * SEGMENT_WIDTH]
-            ancestor_id = int(ancestor_path[-SEGMENT_WIDTH:])
-            if ancestor_id not in emitted:
-                entries.append(_placeholder(ancestor_path, level))
-                emitted.add(ancestor_id)
+        if entry.depth > 1 and entry.parent_id not in emitted:
+            path = row[1]
+            for level in range(1, entry.depth):
+                ancestor_path = path[: level * SEGMENT_WIDTH]
+                ancestor_id = int(ancestor_path[-SEGMENT_WIDTH:])
+                if ancestor_id not in emitted:
+                    entries.append(_placeholder(ancestor_path, level))
+                    emitted.add(ancestor_id)
         entries.append(entry)
         emitted.add(entry.id)
     return entries
@@ -105,18 +106,24 @@ def load_entries(page_id) -> list[Entry]:
 def _placeholder(path: str, depth: int) -> Entry:
     ids = path_ids(path)
     return Entry(
-        id=ids[-1],
-        depth=depth,
-        parent_id=ids[-2] if len(ids) > 1 else None,
-        in_reply_to_id=None,
-        name="",
-        website="",
-        user_id=None,
-        text_html="",
-        created_at=None,
-        edited=False,
-        removed=True,
+        ids[-1], depth, ids[-2] if len(ids) > 1 else None, None, "", "", None, "", None, False, True
     )
+
+
+MONTHS = (
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
 
 
 class Labels:
@@ -126,107 +133,102 @@ class Labels:
         self.reply = escape(gettext("Svara"))
         self.report = escape(gettext("Anmäl"))
         self.removed = escape(gettext("Kommentaren har tagits bort."))
-        self.reply_to = gettext("Svar till %(name)s")
-        self.removed_name = gettext("en borttagen kommentar")
+        self.reply_to = escape(gettext("Svar till %(name)s"))
+        self.removed_name = escape(gettext("en borttagen kommentar"))
         self.edited = escape(gettext("redigerad"))
         self.badges = {
             "author": escape(gettext("Skribent")),
             "publisher": escape(gettext("Ansvarig utgivare")),
         }
-        self.permalink = escape(gettext("Länk till kommentaren"))
         # reverse() once, not once per comment.
         self.report_url = escape(reverse("comments:report", args=[987654321])).replace(
             "987654321", "{id}"
         )
         self.anonymous = escape(gettext("Anonym"))
-        self.months = [
-            gettext(m)
-            for m in (
-                "januari",
-                "februari",
-                "mars",
-                "april",
-                "maj",
-                "juni",
-                "juli",
-                "augusti",
-                "september",
-                "oktober",
-                "november",
-                "december",
-            )
-        ]
+        self.months = [gettext(month) for month in MONTHS]
         self.at = gettext("kl.")
+        self.offsets = {}
 
 
-def _when(created: dt.datetime, labels: Labels) -> tuple[str, str]:
-    local = created.astimezone(LOCAL_TZ)
-    text = f"{local.day} {labels.months[local.month - 1]} {local.year} {labels.at} {local:%H.%M}"
-    return local.isoformat(timespec="minutes"), text
+def _when(created: dt.datetime, labels: Labels, offsets: dict) -> tuple[str, str]:
+    """('2026-11-12T20:14+01:00', '12 november 2026 kl. 20.14') in Stockholm time.
+
+    The UTC offset changes twice a year, so it is looked up once per hour of
+    the thread, not once per comment (zoneinfo is the slow part).
+    """
+    hour = int(created.timestamp()) // 3600
+    offset = offsets.get(hour)
+    if offset is None:
+        utc_offset = created.astimezone(LOCAL_TZ).utcoffset()
+        minutes = int(utc_offset.total_seconds()) // 60
+        sign = "+" if minutes >= 0 else "-"
+        offset = offsets[hour] = (
+            utc_offset,
+            f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}",
+        )
+    local = created.replace(tzinfo=None) + offset[0] - (created.utcoffset() or dt.timedelta())
+    hh, mm = f"{local.hour:02d}", f"{local.minute:02d}"
+    iso = f"{local.year:04d}-{local.month:02d}-{local.day:02d}T{hh}:{mm}{offset[1]}"
+    text = f"{local.day} {labels.months[local.month - 1]} {local.year} {labels.at} {hh}.{mm}"
+    return iso, text
 
 
-def render_entry(
-    entry: Entry, *, names, staff, page_url: str, is_open: bool, labels: Labels
-) -> str:
-    """One comment's <li> opening and content (its replies and </li> are added by the caller)."""
-    anchor = f"kommentar-{entry.id}"
+def render_entry(entry: Entry, *, names, staff, is_open: bool, labels: Labels) -> str:
+    """One comment's <li> opening and content (its replies and </li> are added by the caller).
+
+    Every value from a commenter goes through `escape` (html.escape, quotes
+    included); `text_html` was sanitised when stored. Links are relative
+    (`#kommentar-1`, `?svara=1`) so the cached thread fits any URL of the page.
+    """
+    cid = entry.id
     if entry.removed:
         return (
-            f'<li class="comment comment--removed comment--depth-{entry.depth}" id="{anchor}">'
-            f'<div class="comment__body"><p class="comment__removed">{labels.removed}</p></div>'
+            f'<li class="comment comment--removed" id="kommentar-{cid}"><div class="comment__body">'
+            f'<p class="comment__removed">{labels.removed}</p></div>'
         )
-    name = escape(entry.name) or labels.anonymous
-    website = safe_website(entry.website)
-    if website:
-        name = f'<a href="{escape(website)}" rel="nofollow ugc noopener">{name}</a>'
-    badges = "".join(
-        f' <span class="badge comment__badge comment__badge--{code}">{labels.badges[code]}</span>'
-        for code in staff.badges(entry.user_id)
-    )
-    iso, when = _when(entry.created_at, labels)
+    name = escape(entry.name) if entry.name else labels.anonymous
+    if entry.website:
+        website = safe_website(entry.website)
+        if website:
+            name = f'<a href="{escape(website)}" rel="nofollow ugc noopener">{name}</a>'
+    badges = ""
+    if entry.user_id:
+        badges = "".join(
+            f' <span class="badge comment__badge">{labels.badges[code]}</span>'
+            for code in staff.badges(entry.user_id)
+        )
+    iso, when = _when(entry.created_at, labels, labels.offsets)
     edited = f' <span class="comment__edited">({labels.edited})</span>' if entry.edited else ""
     reply_to = ""
-    if entry.in_reply_to_id and entry.in_reply_to_id != entry.parent_id:
-        answered = names.get(entry.in_reply_to_id)
-        answered_html = (
-            f'<a href="#kommentar-{entry.in_reply_to_id}">{escape(answered)}</a>'
+    answered_id = entry.in_reply_to_id
+    if answered_id and answered_id != entry.parent_id:
+        answered = names.get(answered_id)
+        whom = (
+            f'<a href="#kommentar-{answered_id}">{escape(answered)}</a>'
             if answered is not None
-            else escape(labels.removed_name)
+            else labels.removed_name
         )
-        reply_to = (
-            '<p class="comment__reply-to">'
-            + escape(labels.reply_to).replace("%(name)s", answered_html)
-            + "</p>"
-        )
-    page_url = escape(page_url)
-    actions = []
-    if is_open:
-        actions.append(
-            f'<a class="comment__reply" href="{page_url}?svara={entry.id}#svara-{entry.id}" '
-            f'data-reply-to="{entry.id}" data-reply-name="{escape(entry.name)}" '
-            f'aria-describedby="{anchor}-namn">{labels.reply}</a>'
-        )
-    report_url = labels.report_url.replace("{id}", str(entry.id))
-    actions.append(
-        f'<a class="comment__report" href="{report_url}" rel="nofollow" '
-        f'aria-describedby="{anchor}-namn">{labels.report}</a>'
+        reply_to = f'<p class="comment__reply-to">{labels.reply_to.replace("%(name)s", whom)}</p>'
+    reply = (
+        f'<a class="comment__reply" href="?svara={cid}#svara-{cid}" data-reply-to="{cid}" '
+        f'aria-describedby="k{cid}n">{labels.reply}</a> '
+        if is_open
+        else ""
     )
+    report_url = labels.report_url.replace("{id}", str(cid))
     return (
-        f'<li class="comment comment--depth-{entry.depth}" id="{anchor}">'
-        f'<article class="comment__body" aria-labelledby="{anchor}-namn">'
-        f'<header class="comment__meta"><span class="comment__author" id="{anchor}-namn">'
-        f"{name}</span>{badges} "
-        f'<a class="comment__permalink" href="{page_url}#{anchor}" title="{labels.permalink}">'
-        f'<time datetime="{iso}">{when}</time></a>{edited}</header>'
-        f"{reply_to}"
+        f'<li class="comment" id="kommentar-{cid}"><article class="comment__body">'
+        f'<header class="comment__meta"><span class="comment__author" id="k{cid}n">{name}</span>'
+        f'{badges} <a class="comment__permalink" href="#kommentar-{cid}">'
+        f'<time datetime="{iso}">{when}</time></a>{edited}</header>{reply_to}'
         f'<div class="comment__text">{entry.text_html}</div>'
-        f'<p class="comment__actions">{" ".join(actions)}</p>'
-        f"{REPLY_SLOT.format(id=entry.id)}"
-        f"</article>"
+        f'<p class="comment__actions">{reply}<a class="comment__report" href="{report_url}" '
+        f'rel="nofollow" aria-describedby="k{cid}n">{labels.report}</a></p>'
+        f"{REPLY_SLOT.format(id=cid)}</article>"
     )
 
 
-def build_thread_html(entries, *, staff, page_url: str, is_open: bool) -> str:
+def build_thread_html(entries, *, staff, is_open: bool) -> str:
     labels = Labels()
     names = {e.id: e.name for e in entries if not e.removed}
     out = []
@@ -240,31 +242,24 @@ def build_thread_html(entries, *, staff, page_url: str, is_open: bool) -> str:
             out.append("</li>")
             out.append("</ol></li>" * (depth - entry.depth))
         depth = entry.depth
-        out.append(
-            render_entry(
-                entry, names=names, staff=staff, page_url=page_url, is_open=is_open, labels=labels
-            )
-        )
+        out.append(render_entry(entry, names=names, staff=staff, is_open=is_open, labels=labels))
     if depth:
         out.append("</li>" + "</ol></li>" * (depth - 1) + "</ol>")
     return "".join(out)
 
 
-def thread_html(*, page_id, version, staff, page_url: str, is_open: bool) -> str:
-    key = (
-        f"comments:thread:v1:{page_id}:{version}:{get_language()}:{int(is_open)}:"
-        f"{staff.cache_key}:{page_url}"
+def thread_html(*, page_id, version, staff, is_open: bool) -> str:
+    key = ":".join(
+        map(str, ("comments:thread:v2", page_id, version, get_language(), is_open, staff.cache_key))
     )
     html = cache.get(key)
     if html is None:
-        html = build_thread_html(
-            load_entries(page_id), staff=staff, page_url=page_url, is_open=is_open
-        )
+        html = build_thread_html(load_entries(page_id), staff=staff, is_open=is_open)
         cache.set(key, html, CACHE_SECONDS)
     return html
 
 
-def single_comment_html(comment: Comment, *, staff, page_url: str, is_open: bool) -> SafeString:
+def single_comment_html(comment: Comment, *, staff, is_open: bool) -> SafeString:
     """One new comment as a closed <li>, for the JavaScript that inserts it without a reload."""
     entry = _entry(_row(comment))
     names = {}
@@ -272,9 +267,7 @@ def single_comment_html(comment: Comment, *, staff, page_url: str, is_open: bool
         names = dict(
             Comment.objects.filter(pk=comment.in_reply_to_id).values_list("pk", "author_name")
         )
-    html = render_entry(
-        entry, names=names, staff=staff, page_url=page_url, is_open=is_open, labels=Labels()
-    )
+    html = render_entry(entry, names=names, staff=staff, is_open=is_open, labels=Labels())
     # mark_safe: built by render_entry, which escapes every commenter-supplied value.
     return mark_safe(html + "</li>")  # noqa: S308
 

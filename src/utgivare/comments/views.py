@@ -99,6 +99,11 @@ def _refuse(request, piece, state, form, status):
 def post(request, page_id):
     piece = commentable_page(page_id)
     if request.method != "POST":
+        # The thread's links are relative (?svara=1), so they can land here
+        # after a form was shown again at this address.
+        answering = request.GET.get("svara", "")
+        if answering.isdigit():
+            return redirect(f"{piece.url}?svara={answering}#svara-{answering}")
         return redirect(f"{piece.url}#kommentarer")
     now = timezone.now()
     state = thread_state(request, piece, now)
@@ -213,7 +218,7 @@ def post(request, page_id):
                 "comment_id": comment.pk,
                 "parent_id": comment.parent_id,
                 "comment_html": single_comment_html(
-                    comment, staff=state.staff, page_url=state.page_url, is_open=state.is_open
+                    comment, staff=state.staff, is_open=state.is_open
                 )
                 if published
                 else "",

@@ -124,7 +124,9 @@
   section.addEventListener("click", function (event) {
     var reply = event.target.closest("[data-reply-to]");
     if (reply) {
-      if (moveFormTo(reply.getAttribute("data-reply-to"), reply.getAttribute("data-reply-name"))) {
+      var id = reply.getAttribute("data-reply-to");
+      var author = document.getElementById("k" + id + "n");
+      if (moveFormTo(id, author ? author.textContent : "")) {
         event.preventDefault();
       }
       return;
