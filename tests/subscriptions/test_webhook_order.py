@@ -1,5 +1,6 @@
 """Events can arrive out of order; an older event never overwrites newer state."""
 
+import itertools
 import time
 
 import pytest
@@ -7,6 +8,7 @@ from django.utils import timezone
 
 from tests.subscriptions import stripe_fakes
 from tests.subscriptions.factories import PlanFactory, UserFactory
+from utgivare.subscriptions import webhooks
 from utgivare.subscriptions.entitlements import for_reader
 from utgivare.subscriptions.models import StripeWebhookEvent, Subscription
 
@@ -93,3 +95,29 @@ def test_creation_and_update_in_the_same_second_end_in_the_update(deliver, reade
         )
     )
     assert Subscription.objects.get().status == "active"
+
+
+def test_every_delivery_order_ends_in_the_newest_state(reader, plan):
+    now = int(time.time())
+    for n, order in enumerate(itertools.permutations(range(4))):
+        sub_id = f"sub_perm{n}"
+        period = {"start": now - 3600, "end": now + 86400 * 30, "user": reader, "plan": plan}
+        history = [
+            ("customer.subscription.created", {"status": "incomplete"}),
+            ("customer.subscription.updated", {}),
+            ("customer.subscription.updated", {"cancel_at_period_end": True}),
+            ("customer.subscription.deleted", {"status": "canceled", "ended_at": now}),
+        ]
+        events = [
+            stripe_fakes.event(
+                kind,
+                stripe_fakes.subscription(sub_id, **period, **changes),
+                created=now - 30 + 10 * i,
+            )
+            for i, (kind, changes) in enumerate(history)
+        ]
+        for i in order:
+            row, _ = webhooks.store(events[i])
+            webhooks.process(row.pk)
+        final = Subscription.objects.get(stripe_subscription_id=sub_id)
+        assert final.status == "expired", order
