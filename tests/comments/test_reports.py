@@ -36,9 +36,9 @@ def test_comment_reported_by_enough_readers_is_hidden_until_reviewed(client, art
     comment_settings(site, report_threshold=2)
     comment = CommentFactory(page=article, text="Omstridd kommentar.")
     other = CommentFactory(page=article)
-    report(Client(), comment)
+    report(Client(REMOTE_ADDR="203.0.113.1"), comment)
     assert "Omstridd kommentar." in client.get(article.url).content.decode()
-    report(Client(), comment)
+    report(Client(REMOTE_ADDR="203.0.113.2"), comment)
     html = client.get(article.url).content.decode()
     assert "Omstridd kommentar." not in html
     assert "1 kommentar<" in html
@@ -55,3 +55,14 @@ def test_reviewed_comment_comes_back_and_reports_are_resolved(client, article, s
     services.moderate([comment.pk], "approve", actor=moderator, now=timezone.now())
     assert "Granskad och godkänd." in client.get(article.url).content.decode()
     assert not CommentReport.objects.filter(resolved_at__isnull=True).exists()
+
+
+def test_one_reader_counts_once_even_from_a_new_browser(client, article, site):
+    comment_settings(site, report_threshold=2)
+    comment = CommentFactory(page=article, text="Kommentaren någon ogillar.")
+    # Same IP address (the test client's), new session each time.
+    for _ in range(3):
+        report(Client(), comment)
+    comment.refresh_from_db()
+    assert comment.open_reports == 1 and not comment.hidden_for_review
+    assert "Kommentaren någon ogillar." in client.get(article.url).content.decode()

@@ -422,15 +422,27 @@ def report_comment(
     threshold: int,
     now,
 ) -> CommentReport:
-    """A reader's report; enough of them hide the comment until a moderator has looked."""
+    """A reader's report; enough of them hide the comment until a moderator has looked.
+
+    One reader counts once: a second open report from the same account or IP
+    hash is not stored (None is returned), so one person cannot hide a comment.
+    """
+    reporter = reporter if reporter is not None and reporter.is_authenticated else None
+    same_reader = Q(pk__in=[])
+    if reporter is not None:
+        same_reader |= Q(reporter=reporter)
+    if reporter_ip_hash:
+        same_reader |= Q(reporter_ip_hash=reporter_ip_hash)
     with transaction.atomic():
         thread = _locked_thread(comment.page_id)
         comment = Comment.objects.select_for_update().get(pk=comment.pk)
+        if CommentReport.objects.filter(same_reader, comment=comment, resolved_at__isnull=True):
+            return None
         report = CommentReport.objects.create(
             comment=comment,
             reason=reason,
             details=details.strip(),
-            reporter=reporter if reporter is not None and reporter.is_authenticated else None,
+            reporter=reporter,
             reporter_ip_hash=reporter_ip_hash,
             created_at=now,
         )
