@@ -36,12 +36,20 @@ def run():
         )
         for n in range(40)
     ]
+    metered = ArticlePageFactory(
+        parent=tree["sections"][0], author=author, issue=issue, hero_image=ImageFactory(),
+        access_level="metered", body=article_body(*paragraphs),
+    )
     client = Client()
+    # A reader on the meter: the first GET uses one free read, later ones are re-reads
+    # (full body plus the per-reader banner, meter cookie re-signed).
+    metered_reader = Client()
     return {
-        "name": "Anonymous reader, free article (SQLite, locmem cache, test client)",
+        "name": "Anonymous reader pages (SQLite, locmem cache, test client)",
         "baseline": ("GET /halsa/ (middleware + SELECT 1)", timed_get(client, "/halsa/")),
         "measurements": [
-            ("GET article page, body cached", timed_get(client, articles[0].url)),
+            ("GET free article, body cached", timed_get(client, articles[0].url)),
+            ("GET metered article, re-read on the meter", timed_get(metered_reader, metered.url)),
             ("GET home page (latest issue + 4 sections)", timed_get(client, "/")),
             ("GET issue page (40 articles)", timed_get(client, issue.url)),
         ],

@@ -203,7 +203,8 @@ if AWS_STORAGE_BUCKET_NAME:
 
 # --- Language and time ----------------------------------------------------------
 LANGUAGE_CODE = "sv"
-LANGUAGES = [("sv", _("Svenska")), ("en", _("English"))]
+# Each language named in itself, as language switches do.
+LANGUAGES = [("sv", "Svenska"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True
