@@ -30,3 +30,12 @@ def test_the_night_clocks_go_back():
         "25 oktober 2026 kl. 02.30",
     )
     assert _when(after, labels, labels.offsets)[0] == "2026-10-25T02:30+01:00"
+
+
+def test_thread_shows_the_stored_time_in_stockholm(client, article):
+    from .factories import CommentFactory
+
+    comment = CommentFactory(page=article, created_at=dt.datetime(2026, 7, 1, 10, 5, tzinfo=dt.UTC))
+    html = client.get(article.url).content.decode()
+    assert f'href="#kommentar-{comment.pk}"><time datetime="2026-07-01T12:05+02:00">' in html
+    assert "1 juli 2026 kl. 12.05" in html

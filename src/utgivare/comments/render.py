@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import connections
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext, ngettext
@@ -82,10 +83,35 @@ def public_comments(page_id):
     return Comment.objects.filter(page_id=page_id, status=Status.APPROVED, hidden_for_review=False)
 
 
+def _rows(page_id):
+    """The thread's rows as plain tuples, in one query.
+
+    The ORM builds the query; the rows are read with a plain cursor because
+    Django's per-value converters (two datetimes a row on SQLite) cost more
+    than the rest of the thread. Times come back aware (PostgreSQL), or as
+    naive UTC datetimes or ISO strings (SQLite, depending on the driver's own
+    converters); they are made aware UTC here.
+    """
+    queryset = public_comments(page_id).order_by("thread_path").values_list(*FIELDS)
+    sql, params = queryset.query.sql_with_params()
+    with connections[queryset.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    if not rows:
+        return rows
+    sample, utc = rows[0][7], dt.UTC
+    if isinstance(sample, str):
+        parse = dt.datetime.fromisoformat
+        return [(*row[:7], parse(row[7]).replace(tzinfo=utc), row[8]) for row in rows]
+    if sample.tzinfo is None:
+        return [(*row[:7], row[7].replace(tzinfo=utc), row[8]) for row in rows]
+    return rows
+
+
 def load_entries(page_id) -> list[Entry]:
     """Public comments in reading order, with placeholders where a shown reply's
     ancestor is not shown (rejected, hidden, erased), so replies keep their place."""
-    rows = public_comments(page_id).order_by("thread_path").values_list(*FIELDS)
+    rows = _rows(page_id)
     entries = []
     emitted = set()
     for row in rows:
