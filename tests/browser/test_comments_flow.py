@@ -110,3 +110,34 @@ def test_commenting_and_replying_work_without_javascript(chromium, piece):
     expect(page.locator(".messages")).to_contain_text("Tack! Din kommentar granskas.")
     reply = Comment.objects.get(author_name="Bertil")
     assert reply.parent_id == first.pk and reply.status == "pending"
+
+
+def test_moderator_can_work_the_queue_with_the_keyboard(chromium, piece):
+    from tests.comments.factories import CommentFactory
+    from utgivare.publication.models import ArticlePage
+
+    article = ArticlePage.objects.get()
+    first = CommentFactory(page=article, status="pending", text="Första i kön.")
+    second = CommentFactory(page=article, status="pending", text="Andra i kön.")
+    page = chromium.new_context(locale="sv-SE").new_page()
+    page.goto(piece["base"] + "/admin/login/")
+    page.fill("input[name=username]", "mona")
+    page.fill("input[name=password]", MODERATOR_PASSWORD)
+    page.locator("form button[type=submit]").first.click()
+    page.goto(piece["base"] + "/admin/kommentarer/")
+    expect(page.locator("[data-cm-queue][data-cm-keys-ready]")).to_have_count(1)
+    # j moves to the first comment, j again to the second; s marks it as spam.
+    page.keyboard.press("j")
+    expect(page.locator(f"[data-cm-row='{first.pk}']")).to_be_focused()
+    page.keyboard.press("j")
+    expect(page.locator(f"[data-cm-row='{second.pk}']")).to_be_focused()
+    page.keyboard.press("s")
+    expect(page.locator(f"[data-cm-row='{second.pk}']")).to_have_count(0)
+    # Then approve the first with a, after moving to it (once the shortcuts are ready).
+    expect(page.locator("[data-cm-queue][data-cm-keys-ready]")).to_have_count(1)
+    page.keyboard.press("j")
+    page.keyboard.press("a")
+    expect(page.locator("[data-cm-row]")).to_have_count(0)
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.status, second.status) == ("approved", "spam")

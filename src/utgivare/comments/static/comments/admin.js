@@ -30,6 +30,7 @@
     rows[index].focus();
   }
 
+  queue.setAttribute("data-cm-keys-ready", "");
   document.addEventListener("keydown", function (event) {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     var target = event.target;
