@@ -187,3 +187,29 @@ def test_moderation_history_lists_every_change(admin_client, article):
     admin_client.post(f"{QUEUE}{comment.pk}/atgard/", {"action": "approve"})
     history = admin_client.get("/admin/kommentarer/historik/").content.decode()
     assert "Godkänd" in history and "Mona Moderator" in history
+
+
+def test_keeping_a_reported_comment_resolves_its_reports(admin_client, article):
+    from utgivare.comments.models import CommentReport
+
+    comment = CommentFactory(page=article, open_reports=1)
+    CommentReport.objects.create(comment=comment, reason="abuse")
+    admin_client.post(f"{QUEUE}{comment.pk}/atgard/", {"action": "approve"})
+    comment.refresh_from_db()
+    assert comment.open_reports == 0
+    assert not CommentReport.objects.filter(resolved_at__isnull=True).exists()
+    assert (
+        f'data-cm-row="{comment.pk}"'
+        not in admin_client.get(QUEUE + "?flik=reported").content.decode()
+    )
+
+
+def test_rejecting_a_reported_comment_resolves_its_reports(admin_client, article):
+    from utgivare.comments.models import CommentReport
+
+    comment = CommentFactory(page=article, open_reports=1, hidden_for_review=True)
+    CommentReport.objects.create(comment=comment, reason="privacy")
+    admin_client.post(f"{QUEUE}{comment.pk}/atgard/", {"action": "reject"})
+    comment.refresh_from_db()
+    assert comment.status == "rejected" and comment.open_reports == 0
+    assert not CommentReport.objects.filter(resolved_at__isnull=True).exists()

@@ -341,8 +341,8 @@ MODERATION_ACTIONS = {
 def moderate(comment_ids: Iterable[int], action: str, *, actor, reason: str = "", now) -> int:
     """Approve, reject, mark as spam or send back to review; returns how many changed.
 
-    Approving is also the review of a reported comment: its open reports are
-    resolved and it is shown again.
+    Any decision is also the review of a reported comment: its open reports
+    are resolved, and approving ("keep") shows it again if reports hid it.
     """
     new_status, event_action = MODERATION_ACTIONS[action]
     changed = []
@@ -353,20 +353,26 @@ def moderate(comment_ids: Iterable[int], action: str, *, actor, reason: str = ""
         threads = {page_id: _locked_thread(page_id) for page_id in {c.page_id for c in comments}}
         for comment in comments:
             was_hidden = comment.hidden_for_review
-            if comment.status == new_status and not (action == "approve" and was_hidden):
+            reviewing = action != "pending" and (was_hidden or comment.open_reports)
+            if comment.status == new_status and not reviewing:
                 continue
-            changes = {"status": [comment.status, new_status]}
+            changes = {}
+            if comment.status != new_status:
+                changes["status"] = [comment.status, new_status]
             comment.status = new_status
             comment.moderated_at = now
             comment.moderated_by = actor if actor.is_authenticated else None
             comment.rejection_reason = reason if action in ("reject", "spam") else ""
             fields = ["status", "moderated_at", "moderated_by", "rejection_reason"]
-            if action == "approve":
-                if was_hidden or comment.open_reports:
-                    changes["hidden_for_review"] = [was_hidden, False]
+            if action == "approve" and was_hidden:
+                changes["hidden_for_review"] = [True, False]
                 comment.hidden_for_review = False
+                fields.append("hidden_for_review")
+            if action != "pending" and comment.open_reports:
+                # Any decision is the review the reports asked for.
+                changes["open_reports"] = [comment.open_reports, 0]
                 comment.open_reports = 0
-                fields += ["hidden_for_review", "open_reports"]
+                fields.append("open_reports")
                 CommentReport.objects.filter(comment=comment, resolved_at__isnull=True).update(
                     resolved_at=now, resolved_by=actor
                 )
