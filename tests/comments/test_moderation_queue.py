@@ -213,3 +213,11 @@ def test_rejecting_a_reported_comment_resolves_its_reports(admin_client, article
     comment.refresh_from_db()
     assert comment.status == "rejected" and comment.open_reports == 0
     assert not CommentReport.objects.filter(resolved_at__isnull=True).exists()
+
+
+def test_page_editor_links_to_the_pieces_comment_settings(client, article):
+    client.force_login(make_user(is_superuser=True))
+    html = client.get(f"/admin/pages/{article.pk}/edit/").content.decode()
+    assert f"/admin/kommentarer/tradar/?sida={article.pk}" in html
+    single = client.get(f"/admin/kommentarer/tradar/?sida={article.pk}").content.decode()
+    assert article.title in single and 'name="closing"' in single

@@ -8,7 +8,6 @@ database and stores their outcome.
 
 import datetime as dt
 import hashlib
-import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -23,10 +22,15 @@ from .moderation import Status, Submission, hidden_by_reports, initial_status
 from .privacy import IpPolicy
 from .threading import Node, child_path, place_reply
 
-logger = logging.getLogger(__name__)
-
 # The Wagtail page types that carry a discussion.
 COMMENTABLE_MODELS = ("publication.ArticlePage", "blogs.BlogPostPage")
+_COMMENTABLE_LABELS = {label.lower() for label in COMMENTABLE_MODELS}
+
+
+def is_commentable(page) -> bool:
+    content_type = page.content_type
+    return f"{content_type.app_label}.{content_type.model}" in _COMMENTABLE_LABELS
+
 
 Action = ModerationEvent.Action
 

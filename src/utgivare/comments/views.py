@@ -22,7 +22,7 @@ from wagtail.models import Page
 
 from . import display, privacy, services, spam, tokens
 from .forms import CommentForm, ReportForm, seconds_since_shown
-from .models import Comment
+from .models import Comment, CommentSettings
 from .moderation import Status
 from .render import count_text, single_comment_html
 from .state import thread_state
@@ -49,8 +49,7 @@ def commentable_page(page_id) -> Page:
     page = get_object_or_404(
         Page.objects.live().public().select_related("content_type"), pk=page_id
     )
-    label = f"{page.content_type.app_label}.{page.content_type.model}"
-    if label not in {m.lower() for m in services.COMMENTABLE_MODELS}:
+    if not services.is_commentable(page):
         raise Http404
     return page.specific
 
@@ -263,8 +262,6 @@ def report(request, comment_id):
         return redirect(f"{page_url}#kommentarer")
     form = ReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        from .models import CommentSettings
-
         comment_settings = CommentSettings.for_request(request)
         reporter_hash = ""
         if comment_settings.ip_policy != privacy.IpPolicy.NONE:

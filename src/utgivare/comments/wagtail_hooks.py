@@ -68,10 +68,7 @@ def register_moderation_permission():
 
 
 def _comments_button(page, user, priority):
-    label = f"{page.content_type.app_label}.{page.content_type.model}"
-    if label not in {m.lower() for m in services.COMMENTABLE_MODELS}:
-        return
-    if not services.is_moderator(user):
+    if not services.is_commentable(page) or not services.is_moderator(user):
         return
     yield Button(
         _("Kommentarer"),
