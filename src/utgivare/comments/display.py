@@ -80,11 +80,18 @@ def form_html(request, state, form=None, reply_to=None) -> str:
     )
 
 
+def thread_version(thread) -> str:
+    """Changes with every change to the thread. The time of the last comment
+    guards against a restored database bringing back a version number."""
+    last = thread.last_comment_at
+    return f"{thread.version}.{int(last.timestamp()) if last else 0}"
+
+
 def section_html(request, state, form=None) -> str:
     reply_to = reply_target(request, state, form) if state.permission.allowed else None
     thread = render.thread_html(
         page_id=state.piece.pk,
-        version=state.thread.version,
+        version=thread_version(state.thread),
         staff=state.staff,
         is_open=state.is_open,
     )
