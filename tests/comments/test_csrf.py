@@ -32,3 +32,8 @@ def test_logged_in_reader_posts_with_the_token_from_the_page(article):
     data = form_data(csrfmiddlewaretoken=token)
     assert client.post(f"/kommentarer/{article.pk}/", data).status_code == 302
     assert Comment.objects.count() == 1
+
+
+def test_anonymous_page_does_not_touch_the_session(article):
+    response = Client().get(article.url)
+    assert "sessionid" not in response.cookies

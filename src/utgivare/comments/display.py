@@ -45,7 +45,11 @@ def reply_target(request, state, form):
 def own_pending(request, piece):
     """Comments this browser wrote that wait for review: shown to their writer only."""
     session = getattr(request, "session", None)
-    if session is None or SESSION_PENDING_KEY not in session:
+    # No session cookie, no held comments: and not touching the session keeps
+    # an anonymous reader's page free of "Vary: Cookie".
+    if session is None or settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return []
+    if SESSION_PENDING_KEY not in session:
         return []
     ids = [i for i in session.get(SESSION_PENDING_KEY, []) if isinstance(i, int)]
     if not ids:
