@@ -15,7 +15,7 @@ from django.core.files.images import ImageFile
 from django.utils import timezone
 from PIL import Image as PILImage
 from wagtail.images.models import Image
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from utgivare.publication.models import (
     ArticlePage,
@@ -175,6 +175,8 @@ def site_tree(sections=1):
     """Home page as the default site's root, with issue archive, authors and sections."""
     # Transactional tests flush the tables, the migration-made root included.
     Locale.objects.get_or_create(language_code="sv")
+    if not Collection.get_first_root_node():
+        Collection.add_root(name="Root")
     root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
     home = HomePageFactory(parent=root, slug="hem")
     site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)

@@ -14,9 +14,9 @@ from tests.factories import (
     site_tree,
 )
 
-# serialized_rollback: Wagtail's migrations create the root page, locale and collection,
-# which a transactional test's flush would otherwise remove for the next test.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# A transactional test's flush also removes the root page, locale and collection
+# that Wagtail's migrations made; site_tree() puts them back.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
