@@ -11,6 +11,7 @@ import json
 
 import factory
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.images import ImageFile
 from django.utils import timezone
 from PIL import Image as PILImage
@@ -171,13 +172,24 @@ class IssuePageFactory(PageFactory):
     publication_date = factory.LazyFunction(lambda: dt.date(2026, 10, 1))
 
 
-def site_tree(sections=1):
-    """Home page as the default site's root, with issue archive, authors and sections."""
-    # Transactional tests flush the tables, the migration-made root included.
+def wagtail_baseline():
+    """The rows Wagtail's migrations make (locale, root collection, root page); returns the root.
+
+    Transactional tests (browser, concurrency) end with a flush that empties every
+    table and re-creates content types with new ids. We rebuild the baseline here
+    rather than use serialized_rollback, which does not survive Playwright's
+    greenlets swapping Django's per-context database connection.
+    """
+    ContentType.objects.clear_cache()
     Locale.objects.get_or_create(language_code="sv")
     if not Collection.get_first_root_node():
         Collection.add_root(name="Root")
-    root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
+    return Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
+
+
+def site_tree(sections=1):
+    """Home page as the default site's root, with issue archive, authors and sections."""
+    root = wagtail_baseline()
     home = HomePageFactory(parent=root, slug="hem")
     site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
     site.root_page = home

@@ -28,3 +28,9 @@ if REDIS_URL:
         "PYTEST_XDIST_WORKER", "main"
     )
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405 - whitenoise warns when missing
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file, not Django's shared in-memory database: the live server and the
+    # concurrent-webhook test use their own connections from other threads, as
+    # app processes do in production. pytest-django suffixes it per xdist worker.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-utgivare.sqlite3")}  # noqa: F405

@@ -9,7 +9,7 @@ from tests.comments.factories import comment_settings
 from tests.factories import ArticlePageFactory, AuthorPageFactory, site_tree
 from utgivare.comments.models import Comment
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 MODERATOR_PASSWORD = "moderera-mera-2026"
 

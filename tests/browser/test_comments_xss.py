@@ -15,7 +15,7 @@ from tests.comments.factories import CommentFactory, comment_settings
 from tests.factories import ArticlePageFactory, AuthorPageFactory, site_tree
 from utgivare.comments.models import Comment
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 FLAG = "window.__xss = 1"
 PAYLOADS = [

@@ -14,8 +14,6 @@ from tests.factories import (
     site_tree,
 )
 
-# A transactional test's flush also removes the root page, locale and collection
-# that Wagtail's migrations made; site_tree() puts them back.
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
