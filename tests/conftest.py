@@ -1,6 +1,6 @@
 import pytest
-from django.core.cache import cache
 
+from tests.caching import clear_cache
 from tests.factories import ArticlePageFactory, AuthorPageFactory, site_tree
 
 
@@ -11,15 +11,6 @@ def empty_cache():
     clear_cache()
     yield
     clear_cache()
-
-
-def clear_cache():
-    # django-redis's clear() flushes the whole Redis database, including other
-    # xdist workers' keys; delete_pattern respects this worker's key prefix.
-    if hasattr(cache, "delete_pattern"):
-        cache.delete_pattern("*")
-    else:
-        cache.clear()
 
 
 @pytest.fixture

@@ -1,8 +1,9 @@
 """A long thread costs the same number of queries as a short one."""
 
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+
+from tests.caching import clear_cache
 
 from .factories import CommentFactory
 
@@ -20,7 +21,7 @@ def thread_of(article, size):
 
 
 def queries_for(client, url):
-    cache.clear()  # measure building the thread, not a cached copy
+    clear_cache()  # measure building the thread, not a cached copy
     with CaptureQueriesContext(connection) as captured:
         response = client.get(url)
     assert response.status_code == 200

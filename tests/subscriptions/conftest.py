@@ -1,7 +1,6 @@
 import json
 
 import pytest
-from django.core.cache import cache
 
 from tests.subscriptions import stripe_fakes
 from utgivare.subscriptions import stripe_gateway
@@ -36,9 +35,3 @@ def deliver(client, stripe_keys):
         )
 
     return deliver
-
-
-@pytest.fixture(autouse=True)
-def _clear_cache():
-    # Rate limits live in the cache; each test starts with none used.
-    cache.clear()
