@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from wagtail.rich_text import expand_db_html
 
 from utgivare.paywall import gate
+from utgivare.paywall.models import PaywallSettings
 
 from .models import FEED_ITEMS
 
@@ -59,12 +60,14 @@ def blog_feed(blog, request) -> Rss201rev2Feed:
         author_name=owner_name or None,
         feed_url=blog_url.rstrip("/") + "/" + blog.reverse_subpage("feed"),
     )
+    # One settings lookup for the whole feed, not one per item.
+    paywall_settings = PaywallSettings.for_request(request)
     for post in blog.posts()[:FEED_ITEMS]:
         url = post.get_full_url(request)
         feed.add_item(
             title=post.title,
             link=url,
-            description=item_html(post, gate.public_variant(post), url),
+            description=item_html(post, gate.public_variant(post, paywall_settings), url),
             unique_id=url,
             unique_id_is_permalink=True,
             pubdate=post.date,

@@ -20,6 +20,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connections
 from django.urls import reverse
+from django.utils.dates import MONTHS
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext, ngettext
 
@@ -136,22 +137,6 @@ def _placeholder(path: str, depth: int) -> Entry:
     )
 
 
-MONTHS = (
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
-
-
 class Labels:
     """Translated strings, looked up once per render rather than once per comment."""
 
@@ -171,8 +156,9 @@ class Labels:
             "987654321", "{id}"
         )
         self.anonymous = escape(gettext("Anonym"))
-        self.months = [gettext(month) for month in MONTHS]
-        self.at = gettext("kl.")
+        # Django's own month names: "november" in Swedish, "November" in English.
+        self.months = [str(MONTHS[number]) for number in range(1, 13)]
+        self.date_format = gettext("%(day)s %(month)s %(year)s kl. %(hour)s.%(minute)s")
         self.offsets = {}
 
 
@@ -195,7 +181,13 @@ def _when(created: dt.datetime, labels: Labels, offsets: dict) -> tuple[str, str
     local = created.replace(tzinfo=None) + offset[0] - (created.utcoffset() or dt.timedelta())
     hh, mm = f"{local.hour:02d}", f"{local.minute:02d}"
     iso = f"{local.year:04d}-{local.month:02d}-{local.day:02d}T{hh}:{mm}{offset[1]}"
-    text = f"{local.day} {labels.months[local.month - 1]} {local.year} {labels.at} {hh}.{mm}"
+    text = labels.date_format % {
+        "day": local.day,
+        "month": labels.months[local.month - 1],
+        "year": local.year,
+        "hour": hh,
+        "minute": mm,
+    }
     return iso, text
 
 

@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from wagtail.models import Page, Site
@@ -214,9 +215,15 @@ class _Loader:
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
             site = Site(hostname="localhost", port=80, is_default_site=True)
-        if site.root_page_id != home.pk or site.site_name != PUBLICATION_NAME:
+        # Canonical and Open Graph URLs are built from the site's host and port.
+        address = urlsplit(settings.SITE_URL)
+        hostname = address.hostname or "localhost"
+        port = address.port or (443 if address.scheme == "https" else 80)
+        wanted = (home.pk, PUBLICATION_NAME, hostname, port)
+        if (site.root_page_id, site.site_name, site.hostname, site.port) != wanted:
             site.root_page = home
             site.site_name = PUBLICATION_NAME
+            site.hostname, site.port = hostname, port
             site.save()
         welcome = (
             Page.objects.filter(depth=2, slug=WAGTAIL_WELCOME_SLUG)
