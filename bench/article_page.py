@@ -37,8 +37,12 @@ def run():
         for n in range(40)
     ]
     metered = ArticlePageFactory(
-        parent=tree["sections"][0], author=author, issue=issue, hero_image=ImageFactory(),
-        access_level="metered", body=article_body(*paragraphs),
+        parent=tree["sections"][0],
+        author=author,
+        issue=issue,
+        hero_image=ImageFactory(),
+        access_level="metered",
+        body=article_body(*paragraphs),
     )
     client = Client()
     # A reader on the meter: the first GET uses one free read, later ones are re-reads

@@ -2,4 +2,7 @@ from django.urls import path
 
 from . import views
 
-urlpatterns = [path("impressum/", views.imprint, name="imprint")]
+urlpatterns = [
+    path("impressum/", views.imprint, name="imprint"),
+    path("integritet/", views.privacy, name="privacy"),
+]

@@ -4,6 +4,9 @@ from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 from django.utils.http import url_has_allowed_host_and_scheme
+from wagtail.models import Site
+
+from utgivare.core import privacy as privacy_facts
 
 
 def health(request):
@@ -63,3 +66,12 @@ def choose_language(request, language):
         )
     response["Cache-Control"] = "no-store"
     return response
+
+
+def privacy(request):
+    site = Site.find_for_request(request)
+    return render(
+        request,
+        "core/privacy.html",
+        {"cookies": privacy_facts.cookies(), "comment_facts": privacy_facts.comment_facts(site)},
+    )
