@@ -26,9 +26,7 @@ SHARED_PAGE_CACHE = override_settings(
 
 
 def body_cache_key(article):
-    return make_template_fragment_key(
-        "article_body", [article.pk, article.latest_revision_id, "sv"]
-    )
+    return make_template_fragment_key("piece_body", [article.pk, article.latest_revision_id, "sv"])
 
 
 def over_quota_reader(articles):

@@ -28,11 +28,10 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from utgivare.comments import services as comment_services
-from utgivare.paywall import gate
 from utgivare.paywall.levels import access_level_field
-from utgivare.publication.blocks import BodyBlock, stream_plain_text
+from utgivare.publication.blocks import BodyBlock
 from utgivare.publication.models import paginate
-from utgivare.publication.reading_time import count_words, reading_minutes
+from utgivare.publication.pieces import ReadablePiece
 
 POSTS_PER_PAGE = 10
 FEED_ITEMS = 20
@@ -193,7 +192,7 @@ class BlogPage(RoutablePageMixin, Page):
         return response
 
 
-class BlogPostPage(Page):
+class BlogPostPage(ReadablePiece, Page):
     ingress = models.TextField(
         _("ingress"), help_text=_("Visas för alla läsare, även utan prenumeration.")
     )
@@ -224,18 +223,11 @@ class BlogPostPage(Page):
 
     # The paywall asks which site default applies to this content type.
     paywall_content_type = "blog_post"
+    lead_field = "ingress"
 
     class Meta:
         verbose_name = _("blogginlägg")
         verbose_name_plural = _("blogginlägg")
-
-    def save(self, *args, **kwargs):
-        self.word_count = count_words(self.ingress) + count_words(stream_plain_text(self.body))
-        return super().save(*args, **kwargs)
-
-    @property
-    def reading_minutes(self):
-        return reading_minutes(self.word_count)
 
     @cached_property
     def blog(self):
@@ -260,15 +252,7 @@ class BlogPostPage(Page):
     def comment_count(self) -> int:
         return comment_services.counts_for([self.pk]).get(self.pk, 0)
 
-    def teaser_blocks(self):
-        """What a reader without access sees of the body: the first paragraph only."""
-        for block in self.body:
-            if block.block_type == "paragraph":
-                return [block]
-        return []
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["access"] = gate.access_for_request(request, self)
         context["blog"] = self.blog
         return context

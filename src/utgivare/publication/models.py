@@ -17,11 +17,10 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from utgivare.paywall import gate
 from utgivare.paywall.levels import access_level_field
 
-from .blocks import BodyBlock, stream_plain_text
-from .reading_time import count_words, reading_minutes
+from .blocks import BodyBlock
+from .pieces import ReadablePiece
 
 ARTICLES_PER_PAGE = 12
 
@@ -286,7 +285,7 @@ class AuthorPage(Page):
         return context
 
 
-class ArticlePage(Page):
+class ArticlePage(ReadablePiece, Page):
     lead = models.TextField(
         _("ingress"), help_text=_("Visas för alla läsare, även utan prenumeration.")
     )
@@ -348,15 +347,6 @@ class ArticlePage(Page):
         verbose_name = _("artikel")
         verbose_name_plural = _("artiklar")
 
-    def save(self, *args, **kwargs):
-        # Stored, so lists and feeds show reading times without rendering bodies.
-        self.word_count = count_words(self.lead) + count_words(stream_plain_text(self.body))
-        return super().save(*args, **kwargs)
-
-    @property
-    def reading_minutes(self):
-        return reading_minutes(self.word_count)
-
     @cached_property
     def section(self):
         return self.get_parent().specific_deferred
@@ -365,15 +355,3 @@ class ArticlePage(Page):
     def issue(self):
         placement = IssuePlacement.objects.filter(article=self).select_related("issue").first()
         return placement.issue if placement else None
-
-    def teaser_blocks(self):
-        """What a reader without access sees of the body: the first paragraph only."""
-        for block in self.body:
-            if block.block_type == "paragraph":
-                return [block]
-        return []
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["access"] = gate.access_for_request(request, self)
-        return context
