@@ -1,5 +1,7 @@
 """Staff edit plans in the admin; a plan people subscribed to stays on record."""
 
+import re
+
 import pytest
 
 from tests.subscriptions.factories import PlanFactory, SubscriptionFactory
@@ -52,3 +54,14 @@ def test_unused_plan_can_be_deleted(client, staff):
 
 def test_plan_list_says_when_card_payment_is_off(client, staff):
     assert "Stripe är inte konfigurerat" in client.get(URL).content.decode()
+
+
+def test_plan_list_headers_and_on_sale_flag_are_in_swedish(client, staff):
+    PlanFactory(name="Helår", active=True)
+    PlanFactory(name="Gammal plan", active=False)
+    html = client.get(URL).content.decode()
+    assert "Price display" not in html
+    assert re.search(r"<th[^>]*>\s*(<a[^>]*>)?\s*Pris\b", html)
+    assert "True" not in html and "False" not in html
+    assert re.search(r"w-status[^>]*>\s*Ja\s*<", html)
+    assert re.search(r"w-status[^>]*>\s*Nej\s*<", html)

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import Column, StatusFlagColumn
 from wagtail.admin.views.generic import (
     CreateView,
     DeleteView,
@@ -83,7 +83,18 @@ class PlanViewSet(ModelViewSet):
     url_prefix = "prenumerationer/planer"
     index_view_class = PlanIndexView
     delete_view_class = PlanDeleteView
-    list_display = ["name", "price_display", "interval", "active"]
+    list_display = [
+        "name",
+        Column("price_display", label=gettext_lazy("Pris")),
+        "interval",
+        StatusFlagColumn(
+            "active",
+            label=gettext_lazy("Säljs"),
+            sort_key="active",
+            true_label=gettext_lazy("Ja"),
+            false_label=gettext_lazy("Nej"),
+        ),
+    ]
     copy_view_enabled = False
 
 
