@@ -158,6 +158,13 @@ def test_summary_names_the_site_and_admin_addresses(loaded):
     assert "http://127.0.0.1:8000/admin/" in loaded["first_output"]
 
 
+def test_summary_prints_the_addresses_of_site_url_not_a_fixed_port(loaded, settings):
+    settings.SITE_URL = "http://127.0.0.1:8300"
+    output = run_load_demo()
+    assert "http://127.0.0.1:8300/admin/" in output
+    assert "127.0.0.1:8000" not in output
+
+
 def test_editors_changes_survive_loading_again(loaded):
     article = ArticlePage.objects.get(slug="fullmaktige-pausade-hamnudden")
     article.title = "Redaktörens nya rubrik"

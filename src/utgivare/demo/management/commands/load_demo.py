@@ -6,6 +6,7 @@ Safe to run again: what exists is found and kept, what is missing is created.
 import logging
 from contextlib import contextmanager
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
@@ -13,7 +14,6 @@ from django.db import transaction
 from utgivare.demo.content import ContentError
 from utgivare.demo.magazine import load_magazine
 
-SITE_URL = "http://127.0.0.1:8000/"
 FALLBACK_ADMIN = ("Redaktör (administratör)", "redaktor", "redaktor@example.org")
 # A demo login printed on the console for a local demo database, not a secret.
 FALLBACK_PASSWORD = "norrvik-demo-2026"  # noqa: S105
@@ -127,7 +127,9 @@ class Command(BaseCommand):
             out.write(f"  {label.ljust(width)}  {email}  lösenord: {password}")
         out.write("")
         out.write(self.style.MIGRATE_HEADING("Adresser"))
-        out.write(f"  Webbplatsen:  {SITE_URL}")
-        out.write(f"  Redigering:   {SITE_URL}admin/  (Wagtail)")
+        # Where this site answers (SITE_URL), not a fixed port: `runserver 8300` is common.
+        site_url = f"{settings.SITE_URL.rstrip('/')}/"
+        out.write(f"  Webbplatsen:  {site_url}")
+        out.write(f"  Redigering:   {site_url}admin/  (Wagtail)")
         if latest:
-            out.write(f"  Senaste nr:   {SITE_URL}nummer/{latest}/")
+            out.write(f"  Senaste nr:   {site_url}nummer/{latest}/")
