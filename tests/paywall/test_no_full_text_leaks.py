@@ -251,3 +251,13 @@ def test_first_paragraphs_do_reach_the_reader_over_quota(anonymous_over_quota, s
         body = get(anonymous_over_quota, page.url)
         assert SECRETS[what][0] in body
         assert "paywall-box" in body
+
+
+@pytest.mark.parametrize("reader_kind", ["anonymous_over_quota", "logged_in_over_quota"])
+def test_search_does_not_tell_which_words_a_paywalled_body_holds(request, reader_kind, site):
+    # Listing a piece for a word only in its hidden body answers "does it say X?".
+    client = request.getfixturevalue(reader_kind)
+    for word in ["köpeskillingen", "vinstmarginal", "visselblåsarens", "kalkyl"]:
+        page = get(client, "/sok/", {"q": word})
+        listed = [what for what, piece in site["pieces"].items() if piece.url in page]
+        assert listed == [], word

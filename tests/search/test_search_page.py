@@ -29,10 +29,19 @@ def test_result_shows_title_link_section_and_lead(client, metered_article):
     assert hit.select_one(".search-hit__lead").get_text() == metered_article.lead
 
 
-def test_metered_article_found_by_paywalled_word_shows_only_its_first_paragraph(
-    client, metered_article
-):
+def test_word_only_in_a_paywalled_body_finds_nothing(client, metered_article):
+    # Listing the piece would tell a reader without access what its hidden body says.
     response = search(client, "revisionsrapporten")
+    assert not hits(response)
+    assert "Inga träffar" in response.content.decode()
+
+
+def test_paywalled_word_next_to_a_visible_one_finds_nothing(client, metered_article):
+    assert not hits(search(client, "hamnen avtalet"))
+
+
+def test_metered_article_found_by_its_first_paragraph_shows_only_that(client, metered_article):
+    response = search(client, "köpeavtalet")
     (hit,) = hits(response)
     assert (
         hit.select_one(".search-hit__snippet")
@@ -43,6 +52,12 @@ def test_metered_article_found_by_paywalled_word_shows_only_its_first_paragraph(
     assert "Andra stycket" not in page
     assert "Tredje stycket" not in page
     assert "Räknas mot månadens gratisartiklar" in hit.get_text()
+
+
+def test_free_article_is_found_by_a_word_deep_in_its_body(client, free_article):
+    assert [hit.h2.get_text(strip=True) for hit in hits(search(client, "Kvarnbacken"))] == [
+        "Skolskjutsen i Norrvik"
+    ]
 
 
 def test_free_article_snippet_shows_the_matching_passage_marked(client, free_article):

@@ -15,6 +15,12 @@ def query_terms(query: str) -> list[str]:
     return [term for term in terms if term]
 
 
+def words_of(text: str) -> set[str]:
+    """The distinct words of `text`, casefolded, without edge punctuation."""
+    words = (word.strip(_EDGE_PUNCTUATION).casefold() for word in text.split())
+    return {word for word in words if word}
+
+
 def _matches(word: str, terms: list[str]) -> bool:
     bare = word.strip(_EDGE_PUNCTUATION).casefold()
     return bool(bare) and any(bare.startswith(term) for term in terms)

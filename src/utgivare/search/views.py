@@ -3,6 +3,11 @@
 Results list title, section (or blog), lead and a snippet. The snippet is cut
 from what paywall.gate.public_blocks allows, so a metered or paid piece never
 shows text from its paywalled body, whoever is searching.
+
+The index holds whole bodies, but a metered or paid piece is listed only when
+every query word is in what everyone may read of it (title, lead, first
+paragraph): otherwise the result list itself would tell a reader without access
+which words the paywalled body contains.
 """
 
 from dataclasses import dataclass
@@ -17,7 +22,7 @@ from utgivare.paywall.models import PaywallSettings
 from utgivare.publication.blocks import stream_plain_text
 from utgivare.publication.models import ArticlePage
 
-from .snippets import snippet
+from .snippets import query_terms, snippet, words_of
 
 try:  # Blogs are optional to this app; search them when the app is there.
     from utgivare.blogs.models import BlogPostPage
@@ -26,6 +31,8 @@ except ImportError:  # pragma: no cover
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
+# The most index matches checked against what each piece shows everyone.
+MAX_CANDIDATES = 500
 
 
 @dataclass(frozen=True)
@@ -54,6 +61,21 @@ def search_pieces(query, site):
     return pieces.specific().search(query)
 
 
+def publicly_matches(piece, terms, paywall_settings) -> bool:
+    """Does every query term occur in what anyone may read of `piece`?"""
+    if gate.public_variant(piece, paywall_settings) == "full":
+        return True
+    visible = " ".join(
+        [
+            piece.title,
+            lead_of(piece),
+            stream_plain_text(gate.public_blocks(piece, paywall_settings)),
+        ]
+    )
+    words = words_of(visible)
+    return all(any(word.startswith(term) for word in words) for term in terms)
+
+
 def hits_for(pieces, query, paywall_settings, request) -> list[Hit]:
     parent_paths = {piece.path[: -Page.steplen] for piece in pieces}
     parents = dict(Page.objects.filter(path__in=parent_paths).values_list("path", "title"))
@@ -78,9 +100,15 @@ def search(request):
     context = {"query": query, "hits": [], "results": None}
     if query:
         site = Site.find_for_request(request)
-        paginator = Paginator(search_pieces(query, site), RESULTS_PER_PAGE)
-        results = paginator.get_page(request.GET.get("sida"))
         paywall_settings = PaywallSettings.for_request(request)
+        terms = query_terms(query)
+        matches = [
+            piece
+            for piece in search_pieces(query, site)[:MAX_CANDIDATES]
+            if publicly_matches(piece, terms, paywall_settings)
+        ]
+        paginator = Paginator(matches, RESULTS_PER_PAGE)
+        results = paginator.get_page(request.GET.get("sida"))
         context["results"] = results
         context["hits"] = hits_for(list(results), query, paywall_settings, request)
     return render(request, "search/search.html", context)
