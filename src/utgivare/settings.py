@@ -250,7 +250,8 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "5/h/ip,3/h/key",
     "confirm_email": "3/3m/key",
 }
-ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{WAGTAIL_SITE_NAME}] "
+ACCOUNT_ADAPTER = "utgivare.accounts.adapter.PublicationAccountAdapter"
+ACCOUNT_USER_DISPLAY = "utgivare.accounts.adapter.user_display"
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
