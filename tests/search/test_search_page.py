@@ -4,6 +4,7 @@ from bs4 import BeautifulSoup
 
 from tests.blogs.factories import BlogIndexPageFactory, BlogPageFactory, BlogPostPageFactory
 from tests.factories import ArticlePageFactory, AuthorPageFactory
+from tests.subscriptions.factories import SubscriptionFactory, UserFactory
 
 
 def search(client, query, **params):
@@ -134,3 +135,15 @@ def test_snippet_marks_the_word_not_the_punctuation_around_it(client, free_artic
     (hit,) = hits(search(client, "barnen"))
     snippet = hit.select_one(".search-hit__snippet")
     assert snippet.mark.get_text() == "barnen"
+
+
+def test_subscriber_finds_a_paid_article_by_a_word_deep_in_its_body(client, metered_article):
+    subscription = SubscriptionFactory()
+    client.force_login(subscription.user)
+    (hit,) = hits(search(client, "revisionsrapporten"))
+    assert hit.h2.a["href"] == metered_article.url
+
+
+def test_staff_find_a_paid_article_by_a_word_deep_in_its_body(client, metered_article):
+    client.force_login(UserFactory(is_staff=True))
+    assert len(hits(search(client, "revisionsrapporten"))) == 1

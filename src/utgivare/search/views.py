@@ -4,16 +4,18 @@ Results list title, section (or blog), lead and a snippet. The snippet is cut
 from what paywall.gate.public_blocks allows, so a metered or paid piece never
 shows text from its paywalled body, whoever is searching.
 
-The index holds whole bodies, but a metered or paid piece is listed only when
-every query word is in what everyone may read of it (title, lead, first
-paragraph): otherwise the result list itself would tell a reader without access
-which words the paywalled body contains.
+The index holds whole bodies, but for a reader who may not read a metered or
+paid piece in full, it is listed only when every query word is in what everyone
+may read of it (title, lead, first paragraph): otherwise the result list itself
+would tell that reader which words the paywalled body contains. Subscribers
+whose plan covers the piece, and staff, find it by any word of its body.
 """
 
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.safestring import SafeString
 from wagtail.models import Page, Site
 
@@ -21,6 +23,7 @@ from utgivare.paywall import gate
 from utgivare.paywall.models import PaywallSettings
 from utgivare.publication.blocks import stream_plain_text
 from utgivare.publication.models import ArticlePage
+from utgivare.subscriptions.entitlements import CONTENT_TYPES, for_reader
 
 from .snippets import query_terms, snippet, words_of
 
@@ -95,6 +98,14 @@ def hits_for(pieces, query, paywall_settings, request) -> list[Hit]:
     return hits
 
 
+def body_searchable_types(user, now) -> set[str] | None:
+    """Content types whose whole body this reader may search; None means all (staff)."""
+    if gate.is_staff(user):
+        return None
+    entitlements = for_reader(user, now)
+    return {content_type for content_type in CONTENT_TYPES if entitlements.covers(content_type)}
+
+
 def search(request):
     query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
     context = {"query": query, "hits": [], "results": None}
@@ -102,10 +113,13 @@ def search(request):
         site = Site.find_for_request(request)
         paywall_settings = PaywallSettings.for_request(request)
         terms = query_terms(query)
+        full_types = body_searchable_types(request.user, timezone.now())
         matches = [
             piece
             for piece in search_pieces(query, site)[:MAX_CANDIDATES]
-            if publicly_matches(piece, terms, paywall_settings)
+            if full_types is None
+            or piece.paywall_content_type in full_types
+            or publicly_matches(piece, terms, paywall_settings)
         ]
         paginator = Paginator(matches, RESULTS_PER_PAGE)
         results = paginator.get_page(request.GET.get("sida"))
