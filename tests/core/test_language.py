@@ -32,3 +32,11 @@ def test_language_links_are_plain_links_without_a_csrf_token(client, tree):
     response = client.get("/")
     assert "csrftoken" not in response.cookies
     assert 'href="/sprak/en/?next=' in response.content.decode()
+
+
+def test_language_switch_names_each_language_in_itself(client, tree):
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(client.get("/").content, "html.parser")
+    names = [item.get_text(strip=True) for item in soup.select(".language-switch li")]
+    assert names == ["Svenska", "English"]
