@@ -18,7 +18,10 @@ def test_reader_can_report_a_comment_with_a_reason(client, article):
     form = client.get(f"/kommentarer/k/{comment.pk}/anmal/").content.decode()
     assert "Personangrepp eller hot" in form
     response = report(client, comment, details="Hänger ut en granne med namn.")
-    assert response.status_code == 302
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Tack! En moderator tittar på kommentaren." in page
+    assert f'href="{article.url}#kommentar-{comment.pk}"' in page
     stored = CommentReport.objects.get()
     assert stored.reason == "abuse" and stored.details == "Hänger ut en granne med namn."
     comment.refresh_from_db()
@@ -28,7 +31,8 @@ def test_reader_can_report_a_comment_with_a_reason(client, article):
 def test_same_browser_reports_a_comment_only_once(client, article):
     comment = CommentFactory(page=article)
     report(client, comment)
-    report(client, comment)
+    second = report(client, comment)
+    assert "Du har redan anmält den här kommentaren." in second.content.decode()
     assert CommentReport.objects.count() == 1
 
 

@@ -275,9 +275,18 @@ def report(request, comment_id):
     )
     page_url = comment.page.url
     reported = request.session.get("comments_reported", [])
+    # The thank-you is shown on this page, where the reader is looking, with a
+    # link back to the comment (a flash message would land above the masthead).
     if comment.pk in reported:
-        messages.info(request, _("Du har redan anmält den här kommentaren. Tack!"))
-        return redirect(f"{page_url}#kommentarer")
+        return render(
+            request,
+            "comments/report.html",
+            {
+                "comment": comment,
+                "page_url": page_url,
+                "done": _("Du har redan anmält den här kommentaren. Tack!"),
+            },
+        )
     form = ReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         comment_settings = CommentSettings.for_request(request)
@@ -299,8 +308,15 @@ def report(request, comment_id):
             form.add_error(None, _("Anmälan kunde inte sparas just nu. Försök igen om en stund."))
         else:
             request.session["comments_reported"] = [*reported, comment.pk][-200:]
-            messages.success(request, _("Tack! En moderator tittar på kommentaren."))
-            return redirect(f"{page_url}#kommentarer")
+            return render(
+                request,
+                "comments/report.html",
+                {
+                    "comment": comment,
+                    "page_url": page_url,
+                    "done": _("Tack! En moderator tittar på kommentaren."),
+                },
+            )
     return render(
         request,
         "comments/report.html",
