@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import DatabaseError, InterfaceError
 from django.template.response import TemplateResponse
 from django.utils import translation
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import patch_cache_control, patch_vary_headers
 
 logger = logging.getLogger(__name__)
 
@@ -53,4 +53,27 @@ class ChosenLanguageMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         patch_vary_headers(response, ("Cookie",))
+        return response
+
+
+class LoggedInIsPrivateMiddleware:
+    """A logged-in reader's pages show their name and menu: no shared cache may keep them.
+
+    The paywall marks the pages it decides on; this covers every other page
+    (home, sections, account) for logged-in readers.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if (
+            user is not None
+            and user.is_authenticated
+            and "public" not in response.get("Cache-Control", "")
+        ):
+            patch_cache_control(response, private=True)
+            patch_vary_headers(response, ("Cookie",))
         return response
