@@ -277,18 +277,11 @@ def report(request, comment_id):
     reported = request.session.get("comments_reported", [])
     # The thank-you is shown on this page, where the reader is looking, with a
     # link back to the comment (a flash message would land above the masthead).
-    if comment.pk in reported:
-        return render(
-            request,
-            "comments/report.html",
-            {
-                "comment": comment,
-                "page_url": page_url,
-                "done": _("Du har redan anmält den här kommentaren. Tack!"),
-            },
-        )
+    done = None
     form = ReportForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    if comment.pk in reported:
+        done = _("Du har redan anmält den här kommentaren. Tack!")
+    elif request.method == "POST" and form.is_valid():
         comment_settings = CommentSettings.for_request(request)
         reporter_hash = ""
         if comment_settings.ip_policy != privacy.IpPolicy.NONE:
@@ -308,20 +301,12 @@ def report(request, comment_id):
             form.add_error(None, _("Anmälan kunde inte sparas just nu. Försök igen om en stund."))
         else:
             request.session["comments_reported"] = [*reported, comment.pk][-200:]
-            return render(
-                request,
-                "comments/report.html",
-                {
-                    "comment": comment,
-                    "page_url": page_url,
-                    "done": _("Tack! En moderator tittar på kommentaren."),
-                },
-            )
+            done = _("Tack! En moderator tittar på kommentaren.")
     return render(
         request,
         "comments/report.html",
-        {"comment": comment, "form": form, "page_url": page_url},
-        status=400 if form.errors else 200,
+        {"comment": comment, "form": form, "page_url": page_url, "done": done},
+        status=400 if not done and form.errors else 200,
     )
 
 

@@ -34,6 +34,7 @@ from utgivare.comments.moderation import Status
 from utgivare.comments.threading import Node, child_path, place_reply
 
 from .content import (
+    ACCESS_LEVELS,
     CONTENT_DIR,
     ContentError,
     inline_html,
@@ -132,8 +133,8 @@ def parse_blog(text: str, filename: str = "blog.txt") -> BlogSource:
 def parse_post(text: str, filename: str = "inlagg.txt") -> PostSource:
     header, body = _split(text, filename)
     _require(header, ("title", "slug", "access", "published", "ingress"), filename)
-    if header["access"] not in ("free", "metered", "subscribers"):
-        raise ContentError(f"{filename}: access ska vara free, metered eller subscribers")
+    if header["access"] not in ACCESS_LEVELS:
+        raise ContentError(f"{filename}: access ska vara en av {', '.join(ACCESS_LEVELS)}")
     try:
         published = parse_time(header["published"])
     except ValueError as error:
