@@ -71,3 +71,15 @@ def screenshot():
         return path
 
     return take
+
+
+@pytest.fixture
+def live_tree(live_server):
+    """site_tree() whose Site answers on the live server's host and port."""
+    from tests.factories import site_tree
+
+    tree = site_tree()
+    site = tree["site"]
+    site.hostname, site.port = "localhost", int(live_server.url.rsplit(":", 1)[1])
+    site.save()
+    return tree

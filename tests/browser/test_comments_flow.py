@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.comments.factories import comment_settings
-from tests.factories import ArticlePageFactory, AuthorPageFactory, site_tree
+from tests.factories import ArticlePageFactory, AuthorPageFactory
 from utgivare.comments.models import Comment
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -15,11 +15,9 @@ MODERATOR_PASSWORD = "moderera-mera-2026"
 
 
 @pytest.fixture
-def piece(live_server, django_user_model):
-    tree = site_tree()
+def piece(live_server, live_tree, django_user_model):
+    tree = live_tree
     site = tree["site"]
-    site.hostname, site.port = "localhost", int(live_server.url.rsplit(":", 1)[1])
-    site.save()
     # A person needs a few seconds; a test types in milliseconds.
     comment_settings(site, min_seconds_to_submit=0)
     author = AuthorPageFactory(parent=tree["authors"], title="Karin Lund")

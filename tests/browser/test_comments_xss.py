@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.comments.factories import CommentFactory, comment_settings
-from tests.factories import ArticlePageFactory, AuthorPageFactory, site_tree
+from tests.factories import ArticlePageFactory, AuthorPageFactory
 from utgivare.comments.models import Comment
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -41,11 +41,9 @@ ADMIN_PASSWORD = "inga-skript-har-2026"
 
 
 @pytest.fixture
-def piece(live_server, django_user_model):
-    tree = site_tree()
+def piece(live_server, live_tree, django_user_model):
+    tree = live_tree
     site = tree["site"]
-    site.hostname, site.port = "localhost", int(live_server.url.rsplit(":", 1)[1])
-    site.save()
     comment_settings(
         site,
         moderation_mode="post",

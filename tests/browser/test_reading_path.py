@@ -11,18 +11,14 @@ from tests.factories import (
     ImageFactory,
     IssuePageFactory,
     article_body,
-    site_tree,
 )
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def magazine(live_server):
-    tree = site_tree()
-    site = tree["site"]
-    site.hostname, site.port = "localhost", int(live_server.url.rsplit(":", 1)[1])
-    site.save()
+def magazine(live_server, live_tree):
+    tree = live_tree
     author = AuthorPageFactory(parent=tree["authors"], title="Karin Lund")
     issue = IssuePageFactory(
         parent=tree["issues"], number=180, slug="180", title="Hamnen", cover_image=ImageFactory()
