@@ -28,6 +28,8 @@ METERED = "metered"
 REREAD = "reread"
 QUOTA_REACHED = "quota_reached"
 SUBSCRIBERS_ONLY = "subscribers_only"
+# The reader's own parallel requests held their meter too long to count this read.
+METER_BUSY = "meter_busy"
 
 
 class CoversContent(Protocol):
@@ -125,7 +127,11 @@ def decide(
         return Decision(full=True, reason=FREE)
     if level != AccessLevel.METERED:
         return Decision(full=False, reason=SUBSCRIBERS_ONLY)
+    return decide_metered(meter=meter, piece_id=piece_id, limit=limit, now=now)
 
+
+def decide_metered(*, meter: Meter, piece_id: int, limit: int, now: dt.datetime) -> Decision:
+    """The meter's answer for a metered piece, for a reader the meter applies to."""
     limit = max(0, limit)
     current = meter_for_month(meter, now)
     used = current.used
@@ -156,6 +162,24 @@ def decide(
         limit=limit,
         month=current.month,
     )
+
+
+def claim(*, meter: Meter, piece_id: int, limit: int, now: dt.datetime) -> tuple[Decision, Meter]:
+    """Decide a metered read and record it in one step: (decision, meter to store).
+
+    The storage calls this with the meter read under its lock, so the decision
+    to show a new piece in full and the read it uses are never apart: parallel
+    requests cannot each see the last free read as still free.
+    """
+    decision = decide_metered(meter=meter, piece_id=piece_id, limit=limit, now=now)
+    if decision.counts_read:
+        return decision, record_read(meter, piece_id, now)
+    return decision, meter_for_month(meter, now)
+
+
+def meter_busy(limit: int, now: dt.datetime) -> Decision:
+    """No full text when the meter could not be had: racing it must not open pieces."""
+    return Decision(full=False, reason=METER_BUSY, limit=max(0, limit), month=month_key(now))
 
 
 def record_read(meter: Meter, piece_id: int, now: dt.datetime) -> Meter:

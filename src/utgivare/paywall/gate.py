@@ -35,7 +35,8 @@ class Access:
     used: int | None = None
     limit: int | None = None
     month: str = ""
-    # Which paywall box a reader without access sees: "quota" or "subscribers".
+    # Which paywall box a reader without access sees: "quota", "subscribers", or
+    # "busy" (their meter was held too long by their own parallel requests).
     box: str = ""
 
     @property
@@ -128,10 +129,12 @@ def access_for_request(request, piece) -> Access:
         state.personalised = True
 
     if not getattr(request, "is_preview", False):
-        _remember(request, state, decision, piece, anonymous)
+        decision = _remember(request, state, decision, piece, anonymous, limit)
 
     box = ""
-    if not decision.full:
+    if decision.reason == access.METER_BUSY:
+        box = "busy"
+    elif not decision.full:
         box = "quota" if decision.reason == access.QUOTA_REACHED and limit > 0 else "subscribers"
     return Access(
         full=decision.full,
@@ -145,19 +148,27 @@ def access_for_request(request, piece) -> Access:
     )
 
 
-def _remember(request, state, decision, piece, anonymous):
-    """Store a new read and the events the paywall report counts."""
+def _remember(request, state, decision, piece, anonymous, limit) -> access.Decision:
+    """Claim a new read and record the events the paywall report counts; the final decision.
+
+    `decision` was made on the meter as read at the start of the request. A
+    new read is decided again under the meter's lock (meters.claim_*), since
+    the reader's parallel requests may have used the free reads meanwhile.
+    """
     if decision.counts_read:
         if anonymous is None:
-            meters.record_account_read(request.user, piece.pk, state.now)
+            decision = meters.claim_account_read(request.user, piece.pk, limit=limit, now=state.now)
         else:
-            meter = access.record_read(anonymous.meter, piece.pk, state.now)
-            meters.store_anonymous(anonymous.meter_id, meter)
-            state.cookie = (anonymous.meter_id, meter)
+            decision, meter = meters.claim_anonymous_read(
+                anonymous, piece.pk, limit=limit, now=state.now
+            )
+            if meter is not None:
+                state.cookie = (anonymous.meter_id, meter)
     if decision.exhausts_meter:
         record_event(PaywallEvent.Kind.METER_EXHAUSTED, state.now, piece, decision.reason)
-    if not decision.full:
+    if not decision.full and decision.reason != access.METER_BUSY:
         record_event(PaywallEvent.Kind.BOX_VIEW, state.now, piece, decision.reason)
+    return decision
 
 
 def record_event(kind, when, piece=None, reason=""):

@@ -16,18 +16,35 @@ data than the feature needs.
 
 Logged-in readers: one AccountMeter row, so the meter follows them across
 devices; merged with the anonymous meter at login.
+
+A new metered read is claimed, not just recorded: the meter is read again
+under a lock (a cache lock per anonymous meter id, the row lock for an
+account), the decision is made again on what is stored, and the read is
+stored before the lock is let go. Parallel requests of one reader therefore
+take the free reads one after another and can never share the last one
+(docs/ARCHITECTURE.md, "Meter under concurrency").
 """
 
 import re
 import secrets
+import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, OperationalError, connection, transaction
 
-from .access import MAX_FREE_READS, Meter, merge_meters, meter_for_month, record_read
+from .access import (
+    MAX_FREE_READS,
+    Decision,
+    Meter,
+    claim,
+    merge_meters,
+    meter_busy,
+    meter_for_month,
+)
 from .models import AccountMeter
 
 COOKIE_NAME = "utgivare_matare"
@@ -39,6 +56,23 @@ COOKIE_MAX_AGE = 40 * 24 * 3600
 MAX_COOKIE_LENGTH = 2048
 SHADOW_TIMEOUT = COOKIE_MAX_AGE
 SHADOW_KEY = "paywall:meter:{}"
+
+LOCK_KEY = "paywall:meter-lock:{}"
+# How long a request waits for its meter before answering without counting
+# (the teaser, see access.meter_busy). A holder only reads and writes one
+# cache key or one row, so a wait this long means the reader is racing their
+# own meter or the storage is struggling; a reader never hangs longer.
+LOCK_WAIT_SECONDS = 1.5
+# A cache lock whose holder died frees itself after this long.
+LOCK_EXPIRY_SECONDS = 5
+LOCK_RETRY_SECONDS = 0.01
+# PostgreSQL's error code for "lock_timeout reached".
+LOCK_NOT_AVAILABLE = "55P03"
+
+
+class MeterBusy(Exception):
+    """The reader's meter stayed locked by their other requests for LOCK_WAIT_SECONDS."""
+
 
 _MONTH = r"\d{4}-(?:0[1-9]|1[0-2])"
 _METER_ID = r"[A-Za-z0-9_-]{8,32}"
@@ -137,42 +171,108 @@ def store_anonymous(meter_id: str, meter: Meter) -> None:
     cache.set(SHADOW_KEY.format(meter_id), (meter.month, sorted(meter.read_ids)), SHADOW_TIMEOUT)
 
 
+@contextmanager
+def _meter_lock(meter_id: str):
+    """Hold the anonymous meter `meter_id` alone, or raise MeterBusy.
+
+    cache.add is atomic on every backend we run (SET NX on Redis, a locked
+    dict on local memory), so one request at a time gets the key. The lock
+    expires by itself if its holder dies; a holder releases only its own token.
+    """
+    key = LOCK_KEY.format(meter_id)
+    token = secrets.token_urlsafe(9)
+    deadline = time.monotonic() + LOCK_WAIT_SECONDS
+    while not cache.add(key, token, LOCK_EXPIRY_SECONDS):
+        if time.monotonic() >= deadline:
+            raise MeterBusy
+        time.sleep(LOCK_RETRY_SECONDS)
+    try:
+        yield
+    finally:
+        if cache.get(key) == token:
+            cache.delete(key)
+
+
+def claim_anonymous_read(anonymous: AnonymousMeter, piece_id: int, *, limit: int, now):
+    """(final decision, meter for the cookie or None) for a new read of an anonymous reader.
+
+    The shadow copy is the meter parallel requests share (they all carry the
+    same cookie), so it is read again under the lock and decided on together
+    with the request's cookie.
+    """
+    try:
+        with _meter_lock(anonymous.meter_id):
+            shadow = _shadow(anonymous.meter_id)
+            meter = meter_for_month(_fuller(anonymous.meter, shadow), now)
+            decision, after = claim(meter=meter, piece_id=piece_id, limit=limit, now=now)
+            if after != shadow:
+                store_anonymous(anonymous.meter_id, after)
+    except MeterBusy:
+        return meter_busy(limit, now), None
+    return decision, after
+
+
 def read_account(user) -> Meter:
     row = AccountMeter.objects.filter(user=user).only("month", "piece_ids").first()
     return row.as_meter() if row else Meter()
 
 
-def _update_account(user, change) -> Meter:
-    """Apply `change(meter) -> meter` to the reader's stored meter under a row lock."""
+def _update_account(user, change):
+    """Apply `change(meter) -> (result, meter)` to the reader's stored meter; the result."""
     try:
         return _apply_to_account(user, change)
     except IntegrityError:
         # Two first reads of the same reader at once both tried to create the row;
-        # the other one won, so apply the change to that row.
+        # the other one won, so decide again on that row, now locked.
         return _apply_to_account(user, change)
 
 
-def _apply_to_account(user, change) -> Meter:
+def _apply_to_account(user, change):
+    # Read, decide and store inside one transaction that holds the reader's
+    # meter: on PostgreSQL select_for_update locks the row until commit; on
+    # SQLite the settings open every transaction with BEGIN IMMEDIATE, which
+    # takes the database write lock before the read (select_for_update is a
+    # no-op there).
     with transaction.atomic():
+        if connection.vendor == "postgresql":
+            # A reader waits at most this long for their own row (then access.meter_busy).
+            with connection.cursor() as cursor:
+                wait = f"{int(LOCK_WAIT_SECONDS * 1000)}ms"
+                cursor.execute("SELECT set_config('lock_timeout', %s, true)", [wait])
         row = AccountMeter.objects.select_for_update().filter(user=user).first()
         before = row.as_meter() if row else Meter()
-        after = change(before)
-        if after == before:
-            return after
-        if row is None:
-            row = AccountMeter(user=user)
-        row.month = after.month
-        row.piece_ids = sorted(after.read_ids)
-        row.save()
-    return after
+        result, after = change(before)
+        if after != before:
+            if row is None:
+                row = AccountMeter(user=user)
+            row.month = after.month
+            row.piece_ids = sorted(after.read_ids)
+            row.save()
+    return result
 
 
-def record_account_read(user, piece_id: int, now) -> Meter:
-    return _update_account(user, lambda meter: record_read(meter, piece_id, now))
+def _lock_not_available(error: OperationalError) -> bool:
+    return getattr(error.__cause__, "sqlstate", None) == LOCK_NOT_AVAILABLE
+
+
+def claim_account_read(user, piece_id: int, *, limit: int, now) -> Decision:
+    """The final decision for a new read of a logged-in reader, stored with its read."""
+    try:
+        return _update_account(
+            user, lambda meter: claim(meter=meter, piece_id=piece_id, limit=limit, now=now)
+        )
+    except OperationalError as error:
+        if not _lock_not_available(error):
+            raise
+        return meter_busy(limit, now)
 
 
 def merge_into_account(user, anonymous: Meter, *, limit: int, now) -> Meter:
-    return _update_account(user, lambda meter: merge_meters(meter, anonymous, limit=limit, now=now))
+    def merge(meter):
+        merged = merge_meters(meter, anonymous, limit=limit, now=now)
+        return merged, merged
+
+    return _update_account(user, merge)
 
 
 def cookie_kwargs() -> dict:

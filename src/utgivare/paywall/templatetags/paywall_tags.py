@@ -4,6 +4,7 @@ from django.shortcuts import resolve_url
 from django.urls import NoReverseMatch
 from django.utils.dates import MONTHS
 from django.utils.http import urlencode
+from django.utils.translation import gettext as _
 
 from utgivare.paywall.models import PaywallSettings
 
@@ -44,8 +45,12 @@ def paywall_box(context, access):
     paywall_settings = PaywallSettings.for_request(request)
     name = "quota_box_text" if access.box == "quota" else "subscribers_box_text"
     here = request.get_full_path()
+    if access.box == "busy":
+        text = _("Vi kunde inte räkna den här läsningen just nu. Ladda om sidan för att läsa.")
+    else:
+        text = paywall_settings.text(name, limit=access.limit, month=month_name(access.month))
     return {
-        "text": paywall_settings.text(name, limit=access.limit, month=month_name(access.month)),
+        "text": text,
         "subscribe_url": f"{SUBSCRIBE_URL}?{urlencode({'next': here})}",
         "login_url": login_url(here),
     }
