@@ -42,6 +42,23 @@ def clean_text(value: str) -> str:
     return unicodedata.normalize("NFC", value)
 
 
+# A database id fits a signed 64-bit integer: at most 19 digits.
+MAX_ID_DIGITS = 18
+
+
+def positive_id(value) -> int | None:
+    """`value` as a database id when it is one written in ASCII digits, else None.
+
+    str.isdigit() also accepts "²" and "٣", which int() then refuses or reads
+    as another number, and a 40-digit number overflows the column.
+    """
+    text = str(value or "")
+    if not (text.isascii() and text.isdigit()) or len(text) > MAX_ID_DIGITS:
+        return None
+    number = int(text)
+    return number or None
+
+
 def first_refused_input(
     *, path: str, query: list[tuple[str, str]], headers: list[tuple[str, str]] = ()
 ) -> str | None:
