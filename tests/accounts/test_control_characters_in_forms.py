@@ -26,7 +26,7 @@ def test_address_with_a_nul_at_signup_is_cleaned_before_it_is_checked(client):
         {"email": "ny\x00@example.org", "password1": "ett långt lösenord", "password2": ""},
     )
     assert response.status_code < 500
-    assert not User.objects.filter(email__contains="\x00").exists()
+    assert [user.email for user in User.objects.all()] in ([], ["ny@example.org"])
 
 
 def test_login_with_control_characters_is_an_ordinary_failed_login(client):
