@@ -86,6 +86,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before anything reads the address, cookies or the database.
+    "utgivare.core.middleware.RefuseControlCharactersMiddleware",
     # Outside session and CSRF, so it sees every cookie a response sets.
     "utgivare.paywall.middleware.PaywallMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -252,6 +254,23 @@ ACCOUNT_RATE_LIMITS = {
     "confirm_email": "3/3m/key",
 }
 ACCOUNT_ADAPTER = "utgivare.accounts.adapter.PublicationAccountAdapter"
+# allauth's forms with the site's text rule (control characters, see core/forms.py).
+ACCOUNT_FORMS = {
+    name: f"utgivare.accounts.forms.{form}"
+    for name, form in [
+        ("login", "LoginForm"),
+        ("signup", "SignupForm"),
+        ("add_email", "AddEmailForm"),
+        ("change_email", "ChangeEmailForm"),
+        ("change_password", "ChangePasswordForm"),
+        ("set_password", "SetPasswordForm"),
+        ("reset_password", "ResetPasswordForm"),
+        ("reset_password_from_key", "ResetPasswordKeyForm"),
+        ("reauthenticate", "ReauthenticateForm"),
+        ("request_login_code", "RequestLoginCodeForm"),
+        ("confirm_login_code", "ConfirmLoginCodeForm"),
+    ]
+}
 ACCOUNT_USER_DISPLAY = "utgivare.accounts.adapter.user_display"
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

@@ -1,16 +1,19 @@
+from allauth.account import forms as allauth_forms
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from utgivare.core.forms import CleanTextMixin
 
-class ProfileForm(forms.ModelForm):
+
+class ProfileForm(CleanTextMixin, forms.ModelForm):
     class Meta:
         model = get_user_model()
         fields = ["first_name", "last_name"]
         labels = {"first_name": _("Förnamn"), "last_name": _("Efternamn")}
 
 
-class DeleteAccountForm(forms.Form):
+class DeleteAccountForm(CleanTextMixin, forms.Form):
     password = forms.CharField(
         label=_("Ditt lösenord"),
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
@@ -31,3 +34,48 @@ class DeleteAccountForm(forms.Form):
         if not self.user.check_password(password):
             raise forms.ValidationError(_("Fel lösenord."))
         return password
+
+
+# allauth's forms with our text rule, named in settings.ACCOUNT_FORMS.
+class LoginForm(CleanTextMixin, allauth_forms.LoginForm):
+    pass
+
+
+class SignupForm(CleanTextMixin, allauth_forms.SignupForm):
+    pass
+
+
+class AddEmailForm(CleanTextMixin, allauth_forms.AddEmailForm):
+    pass
+
+
+class ChangeEmailForm(CleanTextMixin, allauth_forms.ChangeEmailForm):
+    pass
+
+
+class ChangePasswordForm(CleanTextMixin, allauth_forms.ChangePasswordForm):
+    pass
+
+
+class SetPasswordForm(CleanTextMixin, allauth_forms.SetPasswordForm):
+    pass
+
+
+class ResetPasswordForm(CleanTextMixin, allauth_forms.ResetPasswordForm):
+    pass
+
+
+class ResetPasswordKeyForm(CleanTextMixin, allauth_forms.ResetPasswordKeyForm):
+    pass
+
+
+class ReauthenticateForm(CleanTextMixin, allauth_forms.ReauthenticateForm):
+    pass
+
+
+class RequestLoginCodeForm(CleanTextMixin, allauth_forms.RequestLoginCodeForm):
+    pass
+
+
+class ConfirmLoginCodeForm(CleanTextMixin, allauth_forms.ConfirmLoginCodeForm):
+    pass

@@ -6,6 +6,8 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
+from utgivare.core.text_input import positive_id
+
 from . import middleware, render
 from .forms import CommentForm, form_token
 from .models import Comment
@@ -32,11 +34,12 @@ def reply_target(request, state, form):
         raw = form.data.get("in_reply_to")
     elif "svara" in request.GET:
         raw = request.GET.get("svara")
-    if not raw or not str(raw).isdigit():
+    comment_id = positive_id(raw)
+    if comment_id is None:
         return None
     return (
         render.public_comments(state.piece.pk)
-        .filter(pk=int(raw))
+        .filter(pk=comment_id)
         .values_list("pk", "author_name")
         .first()
     )

@@ -4,6 +4,8 @@ from django import forms
 from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
+from utgivare.core.forms import CleanTextMixin
+
 from .markup import normalise_text, safe_website
 from .models import CommentReport
 from .spam import FORM_TOKEN_MAX_AGE_SECONDS
@@ -29,7 +31,7 @@ def seconds_since_shown(token: str, now_seconds: float | None = None) -> float |
     return (now_seconds if now_seconds is not None else time.time()) - shown
 
 
-class CommentForm(forms.Form):
+class CommentForm(CleanTextMixin, forms.Form):
     name = forms.CharField(
         label=_("Namn"),
         max_length=80,
@@ -88,7 +90,7 @@ class CommentForm(forms.Form):
         return text
 
 
-class ModeratorEditForm(forms.Form):
+class ModeratorEditForm(CleanTextMixin, forms.Form):
     author_name = forms.CharField(label=_("Namn"), max_length=80)
     author_website = forms.URLField(
         label=_("Webbplats"), required=False, assume_scheme="https", max_length=200
@@ -102,7 +104,7 @@ class ModeratorEditForm(forms.Form):
     )
 
 
-class ReportForm(forms.Form):
+class ReportForm(CleanTextMixin, forms.Form):
     reason = forms.ChoiceField(
         label=_("Varför ska kommentaren granskas?"),
         choices=CommentReport.Reason.choices,

@@ -21,6 +21,8 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Page
 
+from utgivare.core.text_input import positive_id
+
 from . import display, privacy, services, spam, tokens
 from .forms import CommentForm, ReportForm, seconds_since_shown
 from .models import Comment, CommentSettings
@@ -115,8 +117,8 @@ def _post(request, page_id):
     if request.method != "POST":
         # The thread's links are relative (?svara=1), so they can land here
         # after a form was shown again at this address.
-        answering = request.GET.get("svara", "")
-        if answering.isdigit():
+        answering = positive_id(request.GET.get("svara"))
+        if answering:
             return redirect(f"{piece.url}?svara={answering}#svara-{answering}")
         return redirect(f"{piece.url}#kommentarer")
     now = timezone.now()

@@ -6,6 +6,8 @@ from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
+from utgivare.core.text_input import first_refused_input, has_forbidden_characters
+
 logger = logging.getLogger(__name__)
 
 
@@ -30,6 +32,43 @@ class DatabaseUnavailableMiddleware:
         response["Retry-After"] = "30"
         response["Cache-Control"] = "no-store"
         return response.render()
+
+
+class RefuseControlCharactersMiddleware:
+    """An address (path or query string) with a control character answers 400.
+
+    Nothing a reader types into a search box or follows as a link carries
+    one, and NUL reaching PostgreSQL is a database error (the search page
+    answered 503). So the whole request is refused before any view, session or
+    database sees it. Cookies are the exception: a stray cookie set by another
+    program must not lock a reader out of every page, so one with a control
+    character is treated as absent.
+    """
+
+    # Headers our own code acts on (comments take the reader's address from it).
+    HEADERS_USED = ("X-Forwarded-For",)
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        refused = first_refused_input(
+            path=request.path_info,
+            query=_pairs(request.GET),
+            headers=[(name, request.headers.get(name, "")) for name in self.HEADERS_USED],
+        )
+        if refused:
+            logger.info("Refused a request with a control character in its %s", refused)
+            response = TemplateResponse(request, "400.html", status=400)
+            response["Cache-Control"] = "no-store"
+            return response.render()
+        for name in [n for n, v in request.COOKIES.items() if has_forbidden_characters(n + v)]:
+            del request.COOKIES[name]
+        return self.get_response(request)
+
+
+def _pairs(querydict):
+    return [(key, value) for key, values in querydict.lists() for value in values]
 
 
 class ChosenLanguageMiddleware:

@@ -279,10 +279,13 @@ class StripeWebhookEvent(models.Model):
     stripe_created = models.DateTimeField(help_text="The event's own creation time at Stripe.")
     received_at = models.DateTimeField(auto_now_add=True)
     processed_at = models.DateTimeField(null=True, blank=True)
-    # What processing did: "applied", "ignored: …", "stale", or the error.
+    # What processing did: "applied", "ignored: …", "stale", "rejected", or the error.
     outcome = models.CharField(max_length=200, blank=True)
     error = models.TextField(blank=True)
     attempts = models.PositiveIntegerField(default=0)
+    # Why a correctly signed but malformed event was refused (subscriptions/stripe_events.py);
+    # such a row is kept under a derived event_id ("rejected:<sha256>") and never applied.
+    rejected_reason = models.TextField(blank=True)
 
     class Meta:
         verbose_name = _("Stripe-händelse")

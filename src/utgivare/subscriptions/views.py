@@ -21,7 +21,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from . import stripe_gateway, webhooks
+from . import stripe_events, stripe_gateway, webhooks
 from .checkout import CONFIRMED, UNKNOWN, checkout_result
 from .choices import Source
 from .entitlements import for_reader
@@ -150,11 +150,12 @@ def stripe_webhook(request):
             tolerance=stripe.Webhook.DEFAULT_TOLERANCE,
         )
         event = json.loads(payload)
-    except (ValueError, stripe.SignatureVerificationError):
+    except (ValueError, RecursionError, stripe.SignatureVerificationError):
         log.warning("Rejected a Stripe webhook with a bad signature or body")
         return HttpResponseBadRequest()
-    if not isinstance(event, dict) or not event.get("id"):
-        return HttpResponseBadRequest()
+    shape = stripe_events.check(event)
+    if not shape.ok:
+        return _reject_malformed(event, shape)
     try:
         row, created = webhooks.store(event)
     except DatabaseError:
@@ -167,3 +168,20 @@ def stripe_webhook(request):
             # Stored, so not lost: `utgivare process_stripe_events` applies it later.
             log.exception("Could not enqueue Stripe event %s", row.event_id)
     return HttpResponse(status=200)
+
+
+def _reject_malformed(event, shape) -> HttpResponse:
+    """Signed but malformed: kept once as rejected, with why, and 400.
+
+    The fault is in the event, not in us, so not a 5xx (which would also leave
+    a traceback instead of a reason). Stripe may deliver it again; each
+    delivery finds the same row and changes nothing.
+    """
+    log.warning("Rejected a malformed Stripe event: %s", "; ".join(shape.reasons))
+    try:
+        stripe_events.store_rejected(event, shape)
+    except DatabaseError:
+        # The database, not the event, failed: Stripe's retry lets us keep it.
+        log.exception("Could not keep a rejected Stripe event; Stripe will retry")
+        return HttpResponse(status=503)
+    return HttpResponseBadRequest()
