@@ -283,6 +283,8 @@ class StripeWebhookEvent(models.Model):
     outcome = models.CharField(max_length=200, blank=True)
     error = models.TextField(blank=True)
     attempts = models.PositiveIntegerField(default=0)
+    # When personal fields were removed from the payload (event_privacy.py).
+    scrubbed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("Stripe-händelse")
