@@ -252,6 +252,8 @@ ACCOUNT_RATE_LIMITS = {
     "confirm_email": "3/3m/key",
 }
 ACCOUNT_ADAPTER = "utgivare.accounts.adapter.PublicationAccountAdapter"
+# Hashes the password for a known address too: same work, same time (no enumeration).
+ACCOUNT_FORMS = {"signup": "utgivare.accounts.forms.SignupForm"}
 ACCOUNT_USER_DISPLAY = "utgivare.accounts.adapter.user_display"
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
