@@ -219,3 +219,9 @@ def test_export_lists_stored_events_what_they_keep_and_why(client):
     assert "inte behandlad" in events[0]["why"]
     assert events[1]["personal_fields_kept"] == []
     assert events[1]["why"] == "Inga personuppgifter sparas i händelsen."
+
+
+def test_privacy_page_says_how_long_payment_messages_keep_names(client, tree, settings):
+    settings.STRIPE_EVENT_RETENTION_DAYS = 12
+    text = " ".join(client.get("/integritet/").content.decode().split())
+    assert "senast efter 12 dagar, och direkt om du raderar kontot" in text
