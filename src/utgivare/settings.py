@@ -289,6 +289,9 @@ STRIPE_PUBLISHABLE_KEY = os.environ.get("STRIPE_PUBLISHABLE_KEY", "")
 STRIPE_WEBHOOK_SECRET = os.environ.get("STRIPE_WEBHOOK_SECRET", "")
 # Days a reader keeps access after a failed renewal while Stripe retries the card.
 SUBSCRIPTION_GRACE_DAYS = int(os.environ.get("SUBSCRIPTION_GRACE_DAYS", "7"))
+# Longest a stored Stripe event that could not be processed keeps the payer's
+# personal data (processed events are scrubbed at once; see event_privacy.py).
+STRIPE_EVENT_RETENTION_DAYS = int(os.environ.get("STRIPE_EVENT_RETENTION_DAYS", "30"))
 
 # --- Wagtail ------------------------------------------------------------------------
 WAGTAILSEARCH_BACKENDS = {

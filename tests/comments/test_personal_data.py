@@ -1,5 +1,6 @@
 """Commenters' data in the account's data export, and erased with the account."""
 
+from allauth.account.models import EmailAddress
 from bs4 import BeautifulSoup
 
 from utgivare.comments.models import Comment, ModerationEvent
@@ -8,8 +9,9 @@ from utgivare.core import personal_data
 from .factories import CommentFactory, make_user
 
 
-def test_export_includes_comments_by_account_and_by_its_email(article):
+def test_export_includes_comments_by_account_and_by_its_confirmed_email(article):
     reader = make_user(email="eva@example.org")
+    EmailAddress.objects.create(user=reader, email=reader.email, verified=True, primary=True)
     CommentFactory(page=article, user=reader, text="Inloggad kommentar.")
     CommentFactory(page=article, author_email="EVA@example.org", text="Som gäst.")
     CommentFactory(page=article, text="Någon annans.")

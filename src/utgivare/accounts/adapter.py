@@ -14,6 +14,8 @@ from django.conf import settings
 
 from utgivare.core.models import ImprintSettings
 
+from . import tasks
+
 
 def publication_site(request):
     """An object with the `name` and `domain` allauth's e-mail templates print."""
@@ -38,5 +40,13 @@ class PublicationAccountAdapter(DefaultAccountAdapter):
         return f"[{site.name}] {subject}"
 
     def send_mail(self, template_prefix, email, context):
-        site = publication_site(allauth_context.request)
-        super().send_mail(template_prefix, email, {**context, "current_site": site})
+        """Render now, send from a task: the request does the same work whether
+        or not the address has an account (see tasks.py)."""
+        request = allauth_context.request
+        site = publication_site(request)
+        message = self.render_mail(
+            template_prefix,
+            email,
+            {"request": request, "email": email, **context, "current_site": site},
+        )
+        tasks.send_account_mail.enqueue(tasks.serialise(message))

@@ -1,6 +1,7 @@
 from allauth.account import forms as allauth_forms
 from django import forms
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.utils.translation import gettext_lazy as _
 
 from utgivare.core.forms import CleanTextMixin
@@ -42,7 +43,18 @@ class LoginForm(CleanTextMixin, allauth_forms.LoginForm):
 
 
 class SignupForm(CleanTextMixin, allauth_forms.SignupForm):
-    pass
+    """allauth's sign-up, doing the same work for a known address as for a new one.
+
+    With a known address allauth creates no account and so never hashes the
+    password, which made that answer ten times faster than a real sign-up.
+    The hash is computed and thrown away, so the two take as long.
+    """
+
+    def try_save(self, request):
+        password = self.cleaned_data.get("password1")
+        if self.account_already_exists and password:
+            make_password(password)
+        return super().try_save(request)
 
 
 class AddEmailForm(CleanTextMixin, allauth_forms.AddEmailForm):

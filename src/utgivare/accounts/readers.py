@@ -5,17 +5,15 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from . import addresses
+
 
 def reader_by_email(email: str):
-    address = (
-        EmailAddress.objects.filter(email__iexact=email.strip())
-        .select_related("user")
-        .order_by("-verified", "-primary")
-        .first()
-    )
-    if address is not None:
-        return address.user
-    return get_user_model().objects.filter(email__iexact=email.strip()).first()
+    """The account that has confirmed this address. An address someone merely
+    added to their account, or signed up with and never confirmed, ties
+    nothing to it: a subscription registered for that address gets its own
+    account, which the payer proves with a login code."""
+    return addresses.owner_of(email)
 
 
 @transaction.atomic

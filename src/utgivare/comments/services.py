@@ -16,6 +16,8 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from utgivare.accounts import addresses
+
 from . import markup, privacy
 from .models import Ban, Comment, CommentReport, ModerationEvent, Thread
 from .moderation import Status, Submission, hidden_by_reports, initial_status
@@ -217,14 +219,11 @@ def has_approved_history(*, user, email: str, name: str) -> bool:
 
 
 def _address_confirmed(user, email: str) -> bool:
-    """Replies may be e-mailed once the address is proven: a verified account
+    """Replies may be e-mailed once the address is proven: a confirmed account
     address, or an earlier confirmed reply subscription."""
     email = normalise_email(email)
-    if user is not None and user.is_authenticated:
-        from allauth.account.models import EmailAddress
-
-        if EmailAddress.objects.filter(user=user, email__iexact=email, verified=True).exists():
-            return True
+    if addresses.is_confirmed_address(user, email):
+        return True
     return Comment.objects.filter(author_email=email, notify_confirmed=True).exists()
 
 
@@ -530,23 +529,12 @@ def purge_ip_data(*, older_than: dt.datetime, under_path: str = "") -> int:
     return comments.update(ip_address=None, ip_hash="")
 
 
-def _user_addresses(user) -> set[str]:
-    from allauth.account.models import EmailAddress
-
-    addresses = {normalise_email(user.email)} if user.email else set()
-    addresses |= {
-        normalise_email(e)
-        for e in EmailAddress.objects.filter(user=user).values_list("email", flat=True)
-    }
-    return addresses
-
-
 def _comments_of(user):
-    match = Q(user=user)
-    # Case-insensitive: addresses are stored lower-cased, but rows from an
-    # import or an older version might not be.
-    for address in _user_addresses(user):
-        match |= Q(author_email__iexact=address)
+    """The reader's comments: written while logged in, or under an address the
+    account has confirmed (never one merely added: it may be a stranger's)."""
+    match = Q(user=user) | addresses.matching_any(
+        "author_email", addresses.confirmed_addresses(user)
+    )
     return Comment.objects.filter(match)
 
 

@@ -64,3 +64,16 @@ def comment_facts(site) -> list[str]:
         retention_days=comment_settings.ip_retention_days,
         moderation_mode=comment_settings.moderation_mode,
     )
+
+
+def payment_event_fact() -> str:
+    days = settings.STRIPE_EVENT_RETENTION_DAYS
+    return ngettext(
+        "Betalleverantörens meddelanden om dina betalningar sparas. Namn, e-post och "
+        "adress tas bort ur dem så snart betalningen är bokförd, senast efter %(days)d dag, "
+        "och direkt om du raderar kontot.",
+        "Betalleverantörens meddelanden om dina betalningar sparas. Namn, e-post och "
+        "adress tas bort ur dem så snart betalningen är bokförd, senast efter %(days)d dagar, "
+        "och direkt om du raderar kontot.",
+        days,
+    ) % {"days": days}

@@ -73,5 +73,9 @@ def privacy(request):
     return render(
         request,
         "core/privacy.html",
-        {"cookies": privacy_facts.cookies(), "comment_facts": privacy_facts.comment_facts(site)},
+        {
+            "cookies": privacy_facts.cookies(),
+            "comment_facts": privacy_facts.comment_facts(site),
+            "payment_event_fact": privacy_facts.payment_event_fact(),
+        },
     )

@@ -286,6 +286,8 @@ class StripeWebhookEvent(models.Model):
     # Why a correctly signed but malformed event was refused (subscriptions/stripe_events.py);
     # such a row is kept under a derived event_id ("rejected:<sha256>") and never applied.
     rejected_reason = models.TextField(blank=True)
+    # When personal fields were removed from the payload (event_privacy.py).
+    scrubbed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("Stripe-händelse")

@@ -2,11 +2,13 @@
 
 Payments are bookkeeping records (bokföringslagen: seven years): on deletion
 they are kept with the reader's name, e-mail and account link removed.
+Stored Stripe events about the reader are listed with the personal fields they
+still hold and why; on deletion those fields are scrubbed (event_privacy.py).
 """
 
 from django.utils import timezone
 
-from . import stripe_gateway
+from . import event_privacy, stripe_gateway
 from .choices import Source, Status
 from .entitlements import gives_access
 from .lifecycle import Actor, save_change
@@ -15,6 +17,19 @@ from .models import Payment, Subscription, SubscriptionEvent
 
 def _iso(value):
     return value.isoformat() if value else None
+
+
+def _stripe_events(user):
+    """Stored Stripe events about the reader (before their subscriptions are
+    unlinked from their Stripe customer)."""
+    stripe_ids = Subscription.objects.filter(user=user).values_list(
+        "stripe_customer_id", "stripe_subscription_id"
+    )
+    return event_privacy.events_tied_to(
+        user_id=user.pk,
+        customer_ids={customer for customer, _ in stripe_ids},
+        subscription_ids={subscription for _, subscription in stripe_ids},
+    )
 
 
 def export(user) -> dict:
@@ -55,12 +70,18 @@ def export(user) -> dict:
             }
             for payment in Payment.objects.filter(user=user)
         ],
+        "stripe_events": [
+            event_privacy.export_entry(row)
+            for row in _stripe_events(user).order_by("stripe_created", "pk")
+        ],
     }
 
 
 def erase(user) -> None:
     """End the reader's subscriptions and anonymise what bookkeeping keeps."""
     now = timezone.now()
+    for row in _stripe_events(user).select_for_update():
+        event_privacy.scrub_row(row, now=now)
     for sub in Subscription.objects.select_for_update().filter(user=user).select_related("plan"):
         live = sub.status not in (Status.EXPIRED, Status.INCOMPLETE)
         if sub.source == Source.STRIPE and live and stripe_gateway.is_configured():

@@ -17,7 +17,7 @@ from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from . import stripe_gateway
+from . import event_privacy, stripe_gateway
 from .choices import Source, Status
 from .lifecycle import Actor, grace_period, save_change
 from .models import Payment, Plan, StripeWebhookEvent, Subscription
@@ -177,6 +177,8 @@ def process(event_pk: int, *, now: dt.datetime | None = None) -> str:
             row.error = ""
             row.attempts += 1
             row.save(update_fields=["processed_at", "outcome", "error", "attempts"])
+            # Applied: what bookkeeping needs is in the Payment now.
+            event_privacy.scrub_row(row, now=now)
     except Exception as exc:
         log.exception("Stripe event %s (%s) failed; kept for retry", row.event_id, row.type)
         StripeWebhookEvent.objects.filter(pk=event_pk, processed_at=None).update(
