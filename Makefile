@@ -52,12 +52,12 @@ test-postgres: setup
 	CHROMIUM=$(CHROMIUM) $(RUN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 lint: setup
-	$(RUN)/ruff check src tests bench
-	$(RUN)/ruff format --check src tests bench
+	$(RUN)/ruff check src tests bench scripts
+	$(RUN)/ruff format --check src tests bench scripts
 
 format: setup
-	$(RUN)/ruff check --fix src tests bench
-	$(RUN)/ruff format src tests bench
+	$(RUN)/ruff check --fix src tests bench scripts
+	$(RUN)/ruff format src tests bench scripts
 
 bench: setup
 	UTGIVARE_INSECURE_DEV_KEY=1 $(RUN)/python -m bench
