@@ -12,7 +12,7 @@ from wagtail.images.models import Image
 from wagtail.models import Page, Site
 
 from utgivare.core.models import ImprintSettings
-from utgivare.demo.content import CONTENT_DIR, STOCKHOLM, parse_time, read_markdown
+from utgivare.demo.content import CONTENT_DIR, STOCKHOLM, ContentError, parse_time, read_markdown
 from utgivare.demo.magazine import load_magazine
 from utgivare.publication.models import (
     ArticlePage,
@@ -218,3 +218,14 @@ def test_article_page_from_a_markdown_file_has_its_blocks_and_its_picture(loaded
     assert picture["caption"].startswith("Stadshuset strax efter klockan två på natten")
     assert picture["image"].width == 1200
     assert article.hero_image.width == 1200
+
+
+def test_article_naming_an_unknown_section_is_refused_with_its_file_name(loaded, tmp_path):
+    content = shutil.copytree(CONTENT_DIR, tmp_path / "content")
+    path = content / "articles" / "02-skolskjutsen-billigast-men-inte-bast.md"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("section: ", "section: sport-", 1), "utf-8"
+    )
+
+    with pytest.raises(ContentError, match="02-skolskjutsen-billigast-men-inte-bast.md"):
+        load_magazine(content_dir=content)

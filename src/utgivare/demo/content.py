@@ -92,7 +92,7 @@ def paragraphs_html(text: str) -> str:
 
 
 def blocks_of(text: str) -> list[str]:
-    """The body's blocks: what blank lines separate, each on one line per source line."""
+    """The parts of a text that blank lines separate."""
     return [block.strip() for block in re.split(r"\n\s*\n", text) if block.strip()]
 
 
