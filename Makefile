@@ -9,7 +9,7 @@ VENV := .venv
 RUN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
-DEMO_ENV := DEBUG=1 UTGIVARE_INSECURE_DEV_KEY=1 SITE_URL=http://$(HOST):$(PORT) SECURE_SSL_REDIRECT=0 SESSION_COOKIE_SECURE=0 CSRF_COOKIE_SECURE=0
+DEMO_ENV := UTGIVARE_DEMO=1 DEBUG=1 UTGIVARE_INSECURE_DEV_KEY=1 SITE_URL=http://$(HOST):$(PORT) SECURE_SSL_REDIRECT=0 SESSION_COOKIE_SECURE=0 CSRF_COOKIE_SECURE=0
 # Browser tests drive Debian's Chromium; never a downloaded browser.
 CHROMIUM ?= /usr/bin/chromium
 PYTEST_WORKERS ?= 2
@@ -52,12 +52,12 @@ test-postgres: setup
 	CHROMIUM=$(CHROMIUM) $(RUN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 lint: setup
-	$(RUN)/ruff check src tests bench
-	$(RUN)/ruff format --check src tests bench
+	$(RUN)/ruff check src tests bench scripts
+	$(RUN)/ruff format --check src tests bench scripts
 
 format: setup
-	$(RUN)/ruff check --fix src tests bench
-	$(RUN)/ruff format src tests bench
+	$(RUN)/ruff check --fix src tests bench scripts
+	$(RUN)/ruff format src tests bench scripts
 
 bench: setup
 	UTGIVARE_INSECURE_DEV_KEY=1 $(RUN)/python -m bench

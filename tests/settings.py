@@ -14,6 +14,7 @@ os.environ.setdefault("SESSION_COOKIE_SECURE", "false")
 os.environ.setdefault("CSRF_COOKIE_SECURE", "false")
 os.environ.setdefault("SECURE_HSTS_SECONDS", "0")
 os.environ.setdefault("TESTING", "1")
+os.environ.setdefault("UTGIVARE_DEMO", "1")  # the demo app and its tests
 os.environ.setdefault("LOG_LEVEL", "WARNING")
 os.environ.setdefault("UTGIVARE_VAR_DIR", tempfile.mkdtemp(prefix="utgivare-test-"))
 

@@ -53,7 +53,6 @@ INSTALLED_APPS = [
     "utgivare.comments",
     "utgivare.search",
     "utgivare.feeds",
-    "utgivare.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -82,6 +81,9 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.staticfiles",
 ]
+# The demo magazine and its `load_demo` command, only where the demo runs (`make demo`).
+if env_bool("UTGIVARE_DEMO"):
+    INSTALLED_APPS.append("utgivare.demo")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

@@ -2,6 +2,7 @@
 
 import io
 import re
+import shutil
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -11,7 +12,7 @@ from wagtail.images.models import Image
 from wagtail.models import Page, Site
 
 from utgivare.core.models import ImprintSettings
-from utgivare.demo.content import CONTENT_DIR, STOCKHOLM, load_content
+from utgivare.demo.content import CONTENT_DIR, STOCKHOLM, ContentError, parse_time, read_markdown
 from utgivare.demo.magazine import load_magazine
 from utgivare.publication.models import (
     ArticlePage,
@@ -22,9 +23,8 @@ from utgivare.publication.models import (
     SectionPage,
 )
 
-# Tiny pictures keep the test fast; the painting itself is tested in test_photos.
-SCALE = "0.04"
-CONTENT = load_content()
+ARTICLE_FILES = sorted((CONTENT_DIR / "articles").glob("*.md"))
+ARTICLES = [(path, *read_markdown(path)) for path in ARTICLE_FILES]
 
 
 def counts():
@@ -41,7 +41,7 @@ def counts():
 
 def run_load_demo(*args):
     out = io.StringIO()
-    call_command("load_demo", "--image-scale", SCALE, *args, stdout=out)
+    call_command("load_demo", *args, stdout=out)
     return out.getvalue()
 
 
@@ -71,6 +71,13 @@ def test_running_load_demo_again_duplicates_nothing(loaded):
     assert articles_line == f"{loaded['after_first']['articles']} fanns redan"
 
 
+def test_load_demo_with_refresh_rewrites_pages_without_duplicating_them(loaded):
+    output = run_load_demo("--refresh")
+
+    assert counts() == loaded["after_first"]
+    assert re.search(r"artiklar: (\d+) uppdaterade", output).group(1) == str(len(ARTICLE_FILES))
+
+
 def test_magazine_has_issues_sections_and_authors(loaded):
     assert set(IssuePage.objects.values_list("number", flat=True)) >= {177, 178, 179, 180}
     assert SectionPage.objects.live().count() >= 4
@@ -87,9 +94,7 @@ def test_one_author_is_the_sites_responsible_publisher(loaded):
 
 
 def test_every_article_file_becomes_a_live_article(loaded):
-    articles_in_files = len(list((CONTENT_DIR / "articles").glob("*.txt")))
-
-    assert ArticlePage.objects.live().count() >= articles_in_files
+    assert ArticlePage.objects.live().count() == len(ARTICLE_FILES)
 
 
 def test_every_article_has_photo_caption_credit_heading_and_real_length(loaded):
@@ -101,19 +106,17 @@ def test_every_article_has_photo_caption_credit_heading_and_real_length(loaded):
 
 
 def test_articles_keep_their_publication_dates_and_access_levels(loaded):
-    for source in CONTENT.articles:
-        article = ArticlePage.objects.get(slug=source.slug)
-        assert article.first_published_at == source.published
-        assert article.last_published_at == (source.updated or source.published)
-        assert article.access_level == source.access
+    for _, meta, _ in ARTICLES:
+        article = ArticlePage.objects.get(slug=meta["slug"])
+        assert article.first_published_at == parse_time(meta["published"])
+        assert article.last_published_at == parse_time(meta.get("updated") or meta["published"])
+        assert article.access_level == meta["access"]
 
 
 def test_issue_contents_follow_the_file_order(loaded):
     for issue in IssuePage.objects.all():
         expected = [
-            a.slug
-            for a in sorted(CONTENT.articles, key=lambda a: a.order)
-            if a.issue == issue.number
+            meta["slug"] for _, meta, _ in ARTICLES if meta.get("issue") == str(issue.number)
         ]
         assert [a.slug for a in issue.table_of_contents()] == expected
         assert issue.cover_image is not None
@@ -170,7 +173,7 @@ def test_editors_changes_survive_loading_again(loaded):
     article.title = "Redaktörens nya rubrik"
     article.save_revision().publish()
 
-    load_magazine(image_scale=float(SCALE))
+    load_magazine()
 
     assert ArticlePage.objects.get(pk=article.pk).title == "Redaktörens nya rubrik"
 
@@ -180,7 +183,7 @@ def test_refresh_brings_back_the_text_from_the_files(loaded):
     article.title = "Redaktörens nya rubrik"
     article.save_revision().publish()
 
-    load_magazine(image_scale=float(SCALE), refresh=True)
+    load_magazine(refresh=True)
 
     assert (
         ArticlePage.objects.get(pk=article.pk).title
@@ -190,19 +193,39 @@ def test_refresh_brings_back_the_text_from_the_files(loaded):
 
 
 def test_article_added_later_is_placed_in_its_issue(loaded, tmp_path):
-    for name in ("sections.txt", "authors.txt", "issues.txt"):
-        (tmp_path / name).write_text((CONTENT_DIR / name).read_text(encoding="utf-8"))
-    (tmp_path / "articles").mkdir()
-    for path in (CONTENT_DIR / "articles").glob("*.txt"):
-        (tmp_path / "articles" / path.name).write_text(path.read_text(encoding="utf-8"))
-    late = (CONTENT_DIR / "articles" / "04-ett-valresultat-ar-ingen-ansvarsfrihet.txt").read_text(
+    content = shutil.copytree(CONTENT_DIR, tmp_path / "content")
+    late = (content / "articles" / "04-ett-valresultat-ar-ingen-ansvarsfrihet.md").read_text(
         encoding="utf-8"
     )
     late = late.replace("slug: ett-valresultat-ar-ingen-ansvarsfrihet", "slug: ett-sent-tillskott")
-    (tmp_path / "articles" / "99-ett-sent-tillskott.txt").write_text(late, encoding="utf-8")
+    (content / "articles" / "99-ett-sent-tillskott.md").write_text(late, encoding="utf-8")
 
-    load_magazine(content_dir=tmp_path, image_scale=float(SCALE))
+    load_magazine(content_dir=content)
 
     issue = IssuePage.objects.get(number=178)
     assert [a.slug for a in issue.table_of_contents()][-1] == "ett-sent-tillskott"
     assert issue.first_published_at.astimezone(STOCKHOLM).date() == issue.publication_date
+
+
+def test_article_page_from_a_markdown_file_has_its_blocks_and_its_picture(loaded):
+    article = ArticlePage.objects.get(slug="fullmaktige-pausade-hamnudden")
+    kinds = [block.block_type for block in article.body]
+    picture = next(block.value for block in article.body if block.block_type == "image")
+
+    assert kinds[0] == "paragraph"
+    assert {"heading", "quote", "image"} <= set(kinds)
+    assert picture["photographer"] == "Johan Berglund"
+    assert picture["caption"].startswith("Stadshuset strax efter klockan två på natten")
+    assert picture["image"].width == 1200
+    assert article.hero_image.width == 1200
+
+
+def test_article_naming_an_unknown_section_is_refused_with_its_file_name(loaded, tmp_path):
+    content = shutil.copytree(CONTENT_DIR, tmp_path / "content")
+    path = content / "articles" / "02-skolskjutsen-billigast-men-inte-bast.md"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("section: ", "section: sport-", 1), "utf-8"
+    )
+
+    with pytest.raises(ContentError, match="02-skolskjutsen-billigast-men-inte-bast.md"):
+        load_magazine(content_dir=content)

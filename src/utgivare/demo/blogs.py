@@ -4,23 +4,15 @@
 the magazine. It does nothing if a blog index already exists, so a second run
 keeps what editors and moderators have changed.
 
-Content files (content/blogs/, all text our own):
-- blog.txt: `key: value` header (title, slug, writer, tagline), `---`, then
-  the standing introduction (paragraphs).
-- posts/NN-slug.txt: header (title, slug, access, published, ingress), `---`,
-  then the body in the magazine's article syntax (content/FORMAT.md).
-- comments.txt: `= <post slug>` starts a post's thread; each comment starts
-  with `## <nr>[ svarar <nr>] | namn | e-post | tid [| status] [| webbplats]`
-  followed by its text. The name `@<author slug>` is the blog's writer,
-  logged in (the thread marks her comment with a badge).
+Content files (content/blogs/, see content/README.md): blog.md (the blog and
+its standing introduction), posts/NN-slug.md (Markdown like the articles) and
+comments.json (each post's discussion, in the order it was written).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
@@ -34,191 +26,18 @@ from utgivare.comments.moderation import Status
 from utgivare.comments.threading import Node, child_path, place_reply
 
 from .content import (
-    ACCESS_LEVELS,
     CONTENT_DIR,
     ContentError,
-    inline_html,
-    normalise,
-    parse_body,
+    body_data,
+    paragraphs_html,
     parse_time,
-    stream_data,
+    read_markdown,
 )
 
 BLOG_DIR = CONTENT_DIR / "blogs"
-INDEX_INTRO = (
-    "Redaktionens skribenter skriver om det som inte ryms i tidningen: hur vi arbetar, "
-    "vad vi har begärt ut och vad vi tycker."
-)
 # Held for review in the demo, so the moderation queue shows why a comment waits.
 DEMO_BANNED_WORDS = "korrupt*\nidiot*\nlandsförrädare"
 PREFERRED_WRITER = "karin-lund"
-STATUSES = {
-    "publicerad": (Status.APPROVED, ()),
-    "anmäld": (Status.APPROVED, ()),
-    "väntar": (Status.PENDING, ("first_comment",)),
-    "väntar:länkar": (Status.PENDING, ("too_many_links",)),
-    "väntar:ord": (Status.PENDING, ("banned_word",)),
-}
-
-
-@dataclass(frozen=True)
-class BlogSource:
-    title: str
-    slug: str
-    writer: str
-    tagline: str
-    introduction: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class PostSource:
-    filename: str
-    title: str
-    slug: str
-    access: str
-    published: dt.datetime
-    ingress: str
-    body: tuple = field(repr=False)
-
-
-@dataclass(frozen=True)
-class CommentSource:
-    number: int
-    answers: int | None
-    post: str
-    name: str
-    email: str
-    written: dt.datetime
-    status: str
-    website: str
-    text: str
-
-
-def _split(text: str, filename: str) -> tuple[dict[str, str], str]:
-    lines = normalise(text).split("\n")
-    try:
-        separator = next(i for i, line in enumerate(lines) if line.strip() == "---")
-    except StopIteration:
-        raise ContentError(f"{filename}: raden --- mellan huvud och text saknas") from None
-    header = {}
-    for number, line in enumerate(lines[:separator], start=1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        key, colon, value = line.partition(":")
-        if not colon:
-            raise ContentError(f"{filename}:{number}: rad utan kolon i huvudet: {line!r}")
-        header[key.strip()] = value.strip()
-    return header, "\n".join(lines[separator + 1 :])
-
-
-def _require(header: dict, keys: tuple[str, ...], filename: str):
-    missing = [key for key in keys if not header.get(key)]
-    if missing:
-        raise ContentError(f"{filename}: saknar {', '.join(missing)}")
-
-
-def parse_blog(text: str, filename: str = "blog.txt") -> BlogSource:
-    header, body = _split(text, filename)
-    _require(header, ("title", "slug", "writer"), filename)
-    paragraphs = tuple(p.strip().replace("\n", " ") for p in body.split("\n\n") if p.strip())
-    return BlogSource(
-        title=header["title"],
-        slug=header["slug"],
-        writer=header["writer"],
-        tagline=header.get("tagline", ""),
-        introduction=paragraphs,
-    )
-
-
-def parse_post(text: str, filename: str = "inlagg.txt") -> PostSource:
-    header, body = _split(text, filename)
-    _require(header, ("title", "slug", "access", "published", "ingress"), filename)
-    if header["access"] not in ACCESS_LEVELS:
-        raise ContentError(f"{filename}: access ska vara en av {', '.join(ACCESS_LEVELS)}")
-    try:
-        published = parse_time(header["published"])
-    except ValueError as error:
-        raise ContentError(f"{filename}: {error}") from error
-    return PostSource(
-        filename=filename,
-        title=header["title"],
-        slug=header["slug"],
-        access=header["access"],
-        published=published,
-        ingress=header["ingress"],
-        body=parse_body(body),
-    )
-
-
-COMMENT_HEAD = re.compile(r"^## (\d+)(?: svarar (\d+))? \| (.+)$")
-
-
-def parse_comments(text: str, filename: str = "comments.txt") -> tuple[CommentSource, ...]:
-    comments: list[CommentSource] = []
-    post = ""
-    head = None
-    lines: list[str] = []
-
-    def flush():
-        if head is None:
-            return
-        number, answers, cells, line_number = head
-        text = "\n".join(lines).strip()
-        if len(cells) < 3 or not text:
-            raise ContentError(f"{filename}:{line_number}: namn, e-post, tid och text behövs")
-        status = cells[3] if len(cells) > 3 and cells[3] else "publicerad"
-        if status not in STATUSES:
-            raise ContentError(f"{filename}:{line_number}: okänd status {status!r}")
-        try:
-            written = parse_time(cells[2])
-        except ValueError as error:
-            raise ContentError(f"{filename}:{line_number}: {error}") from error
-        comments.append(
-            CommentSource(
-                number=number,
-                answers=answers,
-                post=post,
-                name=cells[0],
-                email=cells[1],
-                written=written,
-                status=status,
-                website=cells[4] if len(cells) > 4 else "",
-                text=text,
-            )
-        )
-
-    for line_number, line in enumerate(normalise(text).split("\n"), start=1):
-        if line.startswith("#") and not line.startswith("## "):
-            continue
-        if line.startswith("= "):
-            flush()
-            head, lines, post = None, [], line[2:].strip()
-            continue
-        if match := COMMENT_HEAD.match(line):
-            flush()
-            if not post:
-                raise ContentError(f"{filename}:{line_number}: kommentar före första = inlägg")
-            cells = [cell.strip() for cell in match.group(3).split("|")]
-            answers = int(match.group(2)) if match.group(2) else None
-            head, lines = (int(match.group(1)), answers, cells, line_number), []
-            continue
-        if head is not None:
-            lines.append(line.rstrip())
-    flush()
-    numbers = [c.number for c in comments]
-    if len(numbers) != len(set(numbers)):
-        raise ContentError(f"{filename}: samma kommentarsnummer förekommer två gånger")
-    return tuple(comments)
-
-
-def read_sources(directory: Path = BLOG_DIR):
-    blog = parse_blog((directory / "blog.txt").read_text("utf-8"))
-    posts = tuple(
-        parse_post(path.read_text("utf-8"), path.name)
-        for path in sorted((directory / "posts").glob("*.txt"))
-    )
-    comments = parse_comments((directory / "comments.txt").read_text("utf-8"))
-    return blog, posts, comments
 
 
 def _publish(parent, page, when=None):
@@ -259,38 +78,45 @@ def load_blogs(home, authors_by_slug, directory: Path = BLOG_DIR) -> dict | None
     """Create /bloggar/ with the demo blog, posts and comments; None if it exists already."""
     if BlogIndexPage.objects.exists():
         return None
-    source, posts, comments = read_sources(directory)
-    writer = authors_by_slug.get(source.writer) or authors_by_slug.get(PREFERRED_WRITER)
+    source, introduction = read_markdown(directory / "blog.md", ("title", "slug", "writer"))
+    writer = authors_by_slug.get(source["writer"]) or authors_by_slug.get(PREFERRED_WRITER)
     if writer is None and authors_by_slug:
         writer = next(iter(authors_by_slug.values()))
     with transaction.atomic():
         index = _publish(
             home,
-            BlogIndexPage(title="Bloggar", slug="bloggar", intro=INDEX_INTRO, show_in_menus=True),
+            BlogIndexPage(
+                title=source["index_title"],
+                slug=source["index_slug"],
+                intro=source["index_intro"],
+                show_in_menus=True,
+            ),
         )
         blog = _publish(
             index,
             BlogPage(
-                title=source.title,
-                slug=source.slug,
+                title=source["title"],
+                slug=source["slug"],
                 writer=writer,
-                tagline=source.tagline,
-                introduction="".join(f"<p>{inline_html(p)}</p>" for p in source.introduction),
+                tagline=source.get("tagline", ""),
+                introduction=paragraphs_html(introduction),
             ),
         )
         pages = {}
-        for post in posts:
-            pages[post.slug] = _publish(
+        for path in sorted((directory / "posts").glob("*.md")):
+            post, body = read_markdown(path, ("title", "slug", "access", "published", "ingress"))
+            published = parse_time(post["published"])
+            pages[post["slug"]] = _publish(
                 blog,
                 BlogPostPage(
-                    title=post.title,
-                    slug=post.slug,
-                    ingress=post.ingress,
-                    body=json.dumps(stream_data(post.body)),
-                    date=post.published,
-                    access_level=post.access,
+                    title=post["title"],
+                    slug=post["slug"],
+                    ingress=post["ingress"],
+                    body=json.dumps(body_data(body)),
+                    date=published,
+                    access_level=post["access"],
                 ),
-                when=post.published,
+                when=published,
             )
         site = (
             Site.objects.filter(root_page=home).first()
@@ -301,67 +127,71 @@ def load_blogs(home, authors_by_slug, directory: Path = BLOG_DIR) -> dict | None
             comment_settings.banned_words = DEMO_BANNED_WORDS
             comment_settings.save()
         writer_user = writer_account(writer) if writer is not None else None
-        created = _load_comments(comments, pages, writer, writer_user, comment_settings.max_depth)
+        threads = json.loads((directory / "comments.json").read_text(encoding="utf-8"))
+        created = _load_comments(threads, pages, writer, writer_user, comment_settings.max_depth)
         for page in pages.values():
             services.recount(page.pk)
     return {"index": index, "blog": blog, "posts": pages, "comments": created}
 
 
-def _load_comments(sources, pages, writer, writer_user, max_depth) -> dict[int, Comment]:
+def _load_comments(threads, pages, writer, writer_user, max_depth) -> dict[int, Comment]:
+    """Each thread's comments, in file order; a reply names the id of the comment it answers."""
     created: dict[int, Comment] = {}
-    for source in sources:
-        page = pages.get(source.post)
+    for thread in threads:
+        page = pages.get(thread["post"])
         if page is None:
-            raise ContentError(f"comments.txt: inget inlägg med adressen {source.post!r}")
-        answered = created.get(source.answers) if source.answers else None
-        if source.answers and (answered is None or answered.page_id != page.pk):
-            raise ContentError(
-                f"comments.txt: {source.number} svarar på {source.answers}, "
-                "som inte finns tidigare under samma inlägg"
-            )
-        placement = place_reply(
-            Node(answered.pk, answered.thread_path) if answered else None, max_depth
-        )
-        by_writer = source.name.startswith("@") and writer is not None
-        status, reasons = STATUSES[source.status]
-        text = markup.normalise_text(source.text)
-        comment = Comment.objects.create(
-            page=page,
-            parent_id=placement.parent_id,
-            in_reply_to=answered,
-            thread_path="",
-            depth=placement.depth,
-            status=status,
-            held_reasons=list(reasons) or (["trusted"] if by_writer else []),
-            author_name=writer.title if by_writer else source.name,
-            author_email=services.normalise_email(source.email),
-            author_website=markup.safe_website(source.website),
-            text=text,
-            text_html=markup.render(text),
-            user=writer_user if by_writer else None,
-            created_at=source.written,
-            moderated_at=source.written + dt.timedelta(minutes=20)
-            if status == Status.APPROVED
-            else None,
-        )
-        comment.thread_path = child_path(placement.parent_path, comment.pk)
-        comment.save(update_fields=["thread_path"])
-        ModerationEvent.objects.create(
-            comment=comment,
-            action=ModerationEvent.Action.CREATED,
-            actor=comment.user,
-            actor_label=comment.author_name,
-            reason=", ".join(comment.held_reasons),
-            changes={"status": [None, status]},
-            created_at=source.written,
-        )
-        if source.status == "anmäld":
-            CommentReport.objects.create(
-                comment=comment,
-                reason=CommentReport.Reason.ABUSE,
-                details="Raljant mot en annan kommentator.",
-                created_at=source.written + dt.timedelta(hours=2),
-            )
-            Comment.objects.filter(pk=comment.pk).update(open_reports=1)
-        created[source.number] = comment
+            raise ContentError(f"comments.json: inget inlägg med adressen {thread['post']!r}")
+        for source in thread["comments"]:
+            created[source["id"]] = _comment(source, page, created, writer, writer_user, max_depth)
     return created
+
+
+def _comment(source, page, created, writer, writer_user, max_depth) -> Comment:
+    answered = created.get(source.get("reply_to"))
+    if source.get("reply_to") and (answered is None or answered.page_id != page.pk):
+        raise ContentError(f"comments.json: {source['id']} svarar på en okänd kommentar")
+    placement = place_reply(
+        Node(answered.pk, answered.thread_path) if answered else None, max_depth
+    )
+    by_writer = source.get("writer", False) and writer is not None
+    written = parse_time(source["written"])
+    text = markup.normalise_text(source["text"])
+    comment = Comment.objects.create(
+        page=page,
+        parent_id=placement.parent_id,
+        in_reply_to=answered,
+        thread_path="",
+        depth=placement.depth,
+        status=source["status"],
+        held_reasons=source.get("held_reasons", []),
+        author_name=writer.title if by_writer else source["name"],
+        author_email=services.normalise_email(source["email"]),
+        author_website=markup.safe_website(source.get("website", "")),
+        text=text,
+        text_html=markup.render(text),
+        user=writer_user if by_writer else None,
+        created_at=written,
+        moderated_at=written + dt.timedelta(minutes=20)
+        if source["status"] == Status.APPROVED
+        else None,
+    )
+    comment.thread_path = child_path(placement.parent_path, comment.pk)
+    comment.save(update_fields=["thread_path"])
+    ModerationEvent.objects.create(
+        comment=comment,
+        action=ModerationEvent.Action.CREATED,
+        actor=comment.user,
+        actor_label=comment.author_name,
+        reason=", ".join(comment.held_reasons),
+        changes={"status": [None, comment.status]},
+        created_at=written,
+    )
+    if source.get("reported"):
+        CommentReport.objects.create(
+            comment=comment,
+            reason=CommentReport.Reason.ABUSE,
+            details=source["reported"],
+            created_at=written + dt.timedelta(hours=2),
+        )
+        Comment.objects.filter(pk=comment.pk).update(open_reports=1)
+    return comment

@@ -1,9 +1,11 @@
 """Load the demo magazine "Norrviks Kurir" into the page tree.
 
-`load_magazine()` can be run any number of times: each page is looked up by its
-slug under its parent and only created when missing, so an editor's changes in
-the admin survive a second `make demo`. With `refresh=True` the pages are
-brought back to what the content files say (a new revision, published).
+What to load is in content/ (see content/README.md): magazine.json, authors/,
+articles/ and pictures/. `load_magazine()` can be run any number of times:
+each page is looked up by its slug under its parent and only created when
+missing, so an editor's changes in the admin survive a second `make demo`.
+With `refresh=True` the pages are brought back to what the content files say
+(a new revision, published).
 """
 
 from __future__ import annotations
@@ -12,12 +14,13 @@ import datetime as dt
 import json
 from collections import Counter
 from dataclasses import dataclass, field
-from html import escape
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from wagtail.models import Page, Site
+from django.core.files.images import ImageFile
+from wagtail.images.models import Image
+from wagtail.models import Collection, Page, Site
 
 from utgivare.core.models import ImprintSettings
 from utgivare.publication.models import (
@@ -31,30 +34,21 @@ from utgivare.publication.models import (
     SectionPage,
 )
 
-from . import photos
-from .content import CONTENT_DIR, STOCKHOLM, ArticleSource, load_content, stream_data
+from .content import (
+    CONTENT_DIR,
+    STOCKHOLM,
+    ContentError,
+    body_data,
+    paragraphs_html,
+    parse_time,
+    read_markdown,
+)
 
-PUBLICATION_NAME = "Norrviks Kurir"
-TAGLINE = "Oberoende lokalpolitisk tidskrift för Norrvik sedan 2009"
-CONTACT_EMAIL = "redaktionen@norrvikskurir.example"
-HOME_INTRO = (
-    "Norrviks Kurir granskar makten i Stadshuset, läser protokollen som ingen annan "
-    "orkar läsa och låter alltid den som kritiseras svara. Tio nummer om året, "
-    "och däremellan på webben."
-)
-ISSUES_INTRO = "Alla nummer av Norrviks Kurir, det senaste först."
-AUTHORS_INTRO = "Redaktionen: de som skriver, fotograferar och svarar för tidskriften."
-POSTAL_ADDRESS = "Norrviks Kurir\nStorgatan 14, 2 tr\n871 90 Norrvik"
-CORRECTIONS_POLICY = (
-    "Vi rättar sakfel så snart vi upptäcker dem, och skriver ut vad som rättats och när "
-    "under artikeln. Den som har blivit kritiserad i Norrviks Kurir har rätt att bemöta "
-    "kritiken: skicka ditt genmäle till redaktionen@norrvikskurir.example, så publicerar "
-    "vi det i rimlig anslutning till artikeln, i samma kanal. Ansvarig utgivare prövar "
-    "varje begäran och svarar inom två arbetsdagar."
-)
 # Wagtail's own start page, which the magazine's home page replaces as the site root.
 WAGTAIL_WELCOME_SLUG = "home"
 ISSUE_RELEASE_TIME = dt.time(6, 0)
+COLLECTION_NAME = "Norrviks Kurir (demo)"
+ARTICLE_KEYS = ("title", "slug", "section", "author", "access", "published", "photo", "lead")
 
 
 @dataclass
@@ -75,31 +69,25 @@ class Report:
             self.existing[kind] += 1
 
 
-def image_scale_setting() -> float:
-    return float(getattr(settings, "UTGIVARE_DEMO_IMAGE_SCALE", 1.0))
-
-
-def load_magazine(
-    *, content_dir: Path = CONTENT_DIR, image_scale: float | None = None, refresh: bool = False
-) -> dict:
+def load_magazine(*, content_dir: Path = CONTENT_DIR, refresh: bool = False) -> dict:
     """Create (or find) the whole magazine. Returns its pages by slug and number."""
-    content = load_content(content_dir)
-    loader = _Loader(
-        scale=image_scale if image_scale is not None else image_scale_setting(), refresh=refresh
-    )
-    home = loader.home()
-    site = loader.site(home)
+    content_dir = Path(content_dir)
+    magazine = json.loads((content_dir / "magazine.json").read_text(encoding="utf-8"))
+    publication = magazine["publication"]
+    loader = _Loader(refresh=refresh)
+    home = loader.home(publication)
+    site = loader.site(home, publication["name"])
     sections = {
-        source.slug: loader.child(
+        source["slug"]: loader.child(
             home,
             SectionPage,
-            source.slug,
+            source["slug"],
             "sections",
-            title=source.title,
-            intro=source.intro,
+            title=source["title"],
+            intro=source["intro"],
             show_in_menus=True,
         )
-        for source in content.sections
+        for source in magazine["sections"]
     }
     issue_index = loader.child(
         home,
@@ -107,7 +95,7 @@ def load_magazine(
         "nummer",
         "issue index",
         title="Nummer",
-        intro=ISSUES_INTRO,
+        intro=publication["issues_intro"],
         show_in_menus=True,
     )
     author_index = loader.child(
@@ -116,26 +104,37 @@ def load_magazine(
         "skribenter",
         "author index",
         title="Skribenter",
-        intro=AUTHORS_INTRO,
+        intro=publication["authors_intro"],
         show_in_menus=True,
     )
-    authors = {source.slug: loader.author(author_index, source) for source in content.authors}
-    articles = {
-        source.slug: loader.article(sections[source.section], authors[source.author], source)
-        for source in content.articles
-    }
-    cover_motifs = choose_cover_motifs(content)
+    authors, responsible = {}, []
+    for path in sorted((content_dir / "authors").glob("*.md")):
+        meta, bio = read_markdown(path, ("slug", "name", "role", "email", "photo"))
+        authors[meta["slug"]] = loader.author(author_index, path, meta, bio)
+        if meta.get("responsible_publisher") == "yes":
+            responsible.append(authors[meta["slug"]])
+    if len(responsible) != 1:
+        raise ContentError("authors/: exakt en skribent ska vara responsible_publisher: yes")
+    issue_numbers = {source["number"] for source in magazine["issues"]}
+    articles, contents = {}, {number: [] for number in issue_numbers}
+    for path in sorted((content_dir / "articles").glob("*.md")):
+        meta, body = read_markdown(path, ARTICLE_KEYS)
+        if meta["section"] not in sections or meta["author"] not in authors:
+            raise ContentError(f"{path.name}: okänd sektion eller skribent")
+        if meta.get("issue") and int(meta["issue"]) not in issue_numbers:
+            raise ContentError(f"{path.name}: okänt nummer {meta['issue']}")
+        page = loader.article(sections[meta["section"]], authors[meta["author"]], path, meta, body)
+        articles[meta["slug"]] = page
+        if meta.get("issue"):
+            # The file name's number is the article's place in its issue.
+            contents[int(meta["issue"])].append((int(path.name.split("-")[0]), page))
     issues = {
-        source.number: loader.issue(
-            issue_index,
-            source,
-            [(a.order, articles[a.slug]) for a in content.articles if a.issue == source.number],
-            cover_motif=cover_motifs[source.number],
+        source["number"]: loader.issue(
+            issue_index, source, contents[source["number"]], content_dir / source["cover"]
         )
-        for source in content.issues
+        for source in magazine["issues"]
     }
-    responsible = next(a.slug for a in content.authors if a.responsible_publisher)
-    loader.imprint(site, authors[responsible])
+    loader.imprint(site, responsible[0], publication)
     return {
         "home": home,
         "site": site,
@@ -147,33 +146,30 @@ def load_magazine(
     }
 
 
-def choose_cover_motifs(content) -> dict[int, str]:
-    """Each issue's cover shows a motif from its own articles, if possible one no
-    earlier issue's cover has used, so the archive does not repeat itself."""
-    used: set[str] = set()
-    chosen = {}
-    for issue in sorted(content.issues, key=lambda i: i.number):
-        motifs = [
-            a.photo_motif
-            for a in sorted(content.articles, key=lambda a: a.order)
-            if a.issue == issue.number
-        ] or ["harbour"]
-        chosen[issue.number] = next((m for m in motifs if m not in used), motifs[0])
-        used.add(chosen[issue.number])
-    return chosen
-
-
 class _Loader:
-    def __init__(self, scale: float, refresh: bool):
-        self.scale = scale
+    def __init__(self, refresh: bool):
         self.refresh = refresh
         self.report = Report()
+        self.collection = None
 
-    # --- images -------------------------------------------------------------------
-
-    def image(self, title: str, filename: str, make_bytes):
-        image, created = photos.store_image(title, filename, make_bytes)
-        self.report.images_created += created
+    def image(self, title: str, path: Path) -> Image:
+        """The demo image with this title, stored from the picture file only if missing."""
+        if self.collection is None:
+            self.collection = Collection.objects.filter(name=COLLECTION_NAME).first()
+            self.collection = self.collection or Collection.get_first_root_node().add_child(
+                name=COLLECTION_NAME
+            )
+        title = title[:255]
+        image = Image.objects.filter(title=title, collection=self.collection).first()
+        if image is None:
+            if not path.is_file():
+                raise ContentError(f"bilden {path.name} finns inte")
+            image = Image(title=title, collection=self.collection)
+            with path.open("rb") as file:
+                image.file = ImageFile(file, name=path.name)
+                image._set_image_file_metadata()
+                image.save()
+            self.report.images_created += 1
         return image
 
     # --- pages --------------------------------------------------------------------
@@ -200,17 +196,22 @@ class _Loader:
         self.report.count(kind, created=True)
         return page
 
-    def home(self) -> HomePage:
+    def home(self, publication: dict) -> HomePage:
         existing = HomePage.objects.first()
         if existing is not None:
             self.report.count("home", created=False)
             return existing
         root = Page.get_first_root_node()
         return self.child(
-            root, HomePage, "norrviks-kurir", "home", title=PUBLICATION_NAME, intro=HOME_INTRO
+            root,
+            HomePage,
+            "norrviks-kurir",
+            "home",
+            title=publication["name"],
+            intro=publication["home_intro"],
         )
 
-    def site(self, home: HomePage) -> Site:
+    def site(self, home: HomePage, name: str) -> Site:
         """Make the home page the default site's root, and drop Wagtail's welcome page."""
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
@@ -219,10 +220,10 @@ class _Loader:
         address = urlsplit(settings.SITE_URL)
         hostname = address.hostname or "localhost"
         port = address.port or (443 if address.scheme == "https" else 80)
-        wanted = (home.pk, PUBLICATION_NAME, hostname, port)
+        wanted = (home.pk, name, hostname, port)
         if (site.root_page_id, site.site_name, site.hostname, site.port) != wanted:
             site.root_page = home
-            site.site_name = PUBLICATION_NAME
+            site.site_name = name
             site.hostname, site.port = hostname, port
             site.save()
         welcome = (
@@ -235,87 +236,71 @@ class _Loader:
             welcome.delete()
         return site
 
-    def author(self, index: AuthorIndexPage, source) -> AuthorPage:
-        portrait = self.image(
-            f"Porträtt: {source.name}",
-            f"portratt-{source.slug}.jpg",
-            lambda: photos.portrait_photo(source.slug, scale=self.scale),
-        )
+    def author(self, index: AuthorIndexPage, path: Path, meta: dict, bio: str) -> AuthorPage:
         return self.child(
             index,
             AuthorPage,
-            source.slug,
+            meta["slug"],
             "authors",
-            title=source.name,
-            role=source.role,
-            bio=f"<p>{escape(source.bio)}</p>",
-            public_email=source.email,
-            photo=portrait,
+            title=meta["name"],
+            role=meta["role"],
+            bio=paragraphs_html(bio),
+            public_email=meta["email"],
+            photo=self.image(f"Porträtt: {meta['name']}", path.parent / meta["photo"]),
         )
 
-    def article(self, section: SectionPage, author: AuthorPage, source: ArticleSource):
-        existing = ArticlePage.objects.child_of(section).filter(slug=source.slug).first()
+    def article(self, section, author, path: Path, meta: dict, body: str) -> ArticlePage:
+        existing = ArticlePage.objects.child_of(section).filter(slug=meta["slug"]).first()
         if existing is not None and not self.refresh:
             self.report.count("articles", created=False)
             return existing
-        hero = self.image(
-            f"Huvudbild: {source.title}"[:255],
-            f"{source.slug}.jpg",
-            lambda: photos.hero_photo(source.photo_motif, source.slug, scale=self.scale),
-        )
 
-        def body_image(picture):
-            return self.image(
-                f"Bild: {picture.caption or picture.motif} ({source.slug})"[:255],
-                f"{source.slug}-{picture.motif}.jpg",
-                lambda: photos.hero_photo(
-                    picture.motif, f"{source.slug}/{picture.caption}", scale=self.scale
-                ),
-            )
+        def body_image(src: str, caption: str) -> Image:
+            title = f"Bild: {caption} ({meta['slug']})"
+            return self.image(title, path.parent / src)
 
-        fields = dict(
-            title=source.title,
-            lead=source.lead,
+        published = parse_time(meta["published"])
+        updated = parse_time(meta["updated"]) if meta.get("updated") else published
+        page = self.child(
+            section,
+            ArticlePage,
+            meta["slug"],
+            "articles",
+            title=meta["title"],
+            lead=meta["lead"],
             author=author,
-            hero_image=hero,
-            hero_caption=source.photo_caption,
-            hero_photographer=source.photographer,
-            hero_alt=source.photo_alt,
-            body=json.dumps(stream_data(source.body, image_for=body_image)),
-            access_level=source.access,
+            hero_image=self.image(f"Huvudbild: {meta['title']}", path.parent / meta["photo"]),
+            hero_caption=meta.get("photo_caption", ""),
+            hero_photographer=meta.get("photographer", ""),
+            hero_alt=meta.get("photo_alt", ""),
+            body=json.dumps(body_data(body, image_for=body_image)),
+            access_level=meta["access"],
         )
-        page = self.child(section, ArticlePage, source.slug, "articles", **fields)
         # The magazine's own history: when the piece first came out, and its last update.
         ArticlePage.objects.filter(pk=page.pk).update(
-            first_published_at=source.published,
-            last_published_at=source.updated or source.published,
-            latest_revision_created_at=source.updated or source.published,
+            first_published_at=published,
+            last_published_at=updated,
+            latest_revision_created_at=updated,
         )
         page.refresh_from_db()
         return page
 
-    def issue(self, index: IssueIndexPage, source, numbered_articles, cover_motif: str):
-        cover = self.image(
-            f"Omslag: #{source.number} {source.title}"[:255],
-            f"omslag-{source.number}.jpg",
-            lambda: photos.cover_photo(
-                source.number, source.title, PUBLICATION_NAME, cover_motif, scale=self.scale
-            ),
-        )
-        released = dt.datetime.combine(source.date, ISSUE_RELEASE_TIME, tzinfo=STOCKHOLM)
+    def issue(self, index: IssueIndexPage, source: dict, numbered_articles, cover: Path):
+        date = dt.date.fromisoformat(source["date"])
         page = self.child(
             index,
             IssuePage,
-            str(source.number),
+            str(source["number"]),
             "issues",
-            title=source.title,
-            number=source.number,
-            publication_date=source.date,
-            summary=source.summary,
-            cover_image=cover,
+            title=source["title"],
+            number=source["number"],
+            publication_date=date,
+            summary=source["summary"],
+            cover_image=self.image(f"Omslag: #{source['number']} {source['title']}", cover),
         )
         self.place_articles(page, numbered_articles)
         # A new issue page came out on the issue's release day, not today.
+        released = dt.datetime.combine(date, ISSUE_RELEASE_TIME, tzinfo=STOCKHOLM)
         IssuePage.objects.filter(pk=page.pk, first_published_at__gt=released).update(
             first_published_at=released, last_published_at=released
         )
@@ -345,7 +330,7 @@ class _Loader:
         self.report.updated["issue contents"] += 1
         return True
 
-    def imprint(self, site: Site, responsible: AuthorPage):
+    def imprint(self, site: Site, responsible: AuthorPage, publication: dict):
         imprint = ImprintSettings.for_site(site)
         unset = imprint.responsible_publisher_id is None or imprint.publication_name in (
             "",
@@ -353,13 +338,13 @@ class _Loader:
         )
         if not (unset or self.refresh):
             return imprint
-        imprint.publication_name = PUBLICATION_NAME
-        imprint.tagline = TAGLINE
+        imprint.publication_name = publication["name"]
+        imprint.tagline = publication["tagline"]
         imprint.responsible_publisher = responsible
-        imprint.contact_email = CONTACT_EMAIL
-        imprint.postal_address = POSTAL_ADDRESS
+        imprint.contact_email = publication["contact_email"]
+        imprint.postal_address = publication["postal_address"]
         imprint.has_publishing_certificate = True
-        imprint.corrections_policy = CORRECTIONS_POLICY
+        imprint.corrections_policy = publication["corrections_policy"]
         imprint.save()
         self.report.updated["imprint"] += 1
         return imprint
