@@ -132,3 +132,13 @@ def test_any_json_value_in_the_event_fields_never_gives_a_server_error(deliver, 
             event_id=stripe_events.rejected_key(event), outcome="rejected"
         ).exists()
         assert Payment.objects.count() == payments_before
+
+
+def test_rejected_event_is_kept_without_the_payers_name_and_address(deliver):
+    invoice = {**stripe_fakes.invoice(), "customer_email": "lisa@example.org"}
+    invoice["customer_name"] = "Lisa Berg"
+    response = deliver(paid(created="soon", data={"object": invoice}))
+    assert response.status_code == 400
+    stored = json.dumps(StripeWebhookEvent.objects.get().payload)
+    assert "lisa@example.org" not in stored
+    assert "Lisa Berg" not in stored

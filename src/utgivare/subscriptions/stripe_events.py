@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from utgivare.core.text_input import clean_text, has_forbidden_characters
 
+from .event_privacy import scrub
 from .models import StripeWebhookEvent
 
 MAX_ID_LENGTH = 100  # StripeWebhookEvent.event_id; Stripe's own ids are ~30
@@ -140,7 +141,9 @@ def store_rejected(event, result: EventCheck) -> tuple[StripeWebhookEvent, bool]
             row = StripeWebhookEvent.objects.create(
                 event_id=key,
                 type=storable(event_type)[:MAX_TYPE_LENGTH] if isinstance(event_type, str) else "",
-                payload=storable(event),
+                # Never applied, so nothing in it is needed: kept without personal data.
+                payload=scrub(storable(event)),
+                scrubbed_at=now,
                 stripe_created=now,
                 # Processed as far as it ever will be: no worker picks it up.
                 processed_at=now,
