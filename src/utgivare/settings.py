@@ -88,7 +88,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Outside session and CSRF, so it sees every cookie a response sets.
     "utgivare.paywall.middleware.PaywallMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    # Django's, made to survive a database fault while saving the session.
+    "utgivare.core.middleware.SessionMiddleware",
     "utgivare.core.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
