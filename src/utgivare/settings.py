@@ -92,7 +92,8 @@ MIDDLEWARE = [
     "utgivare.core.middleware.RefuseControlCharactersMiddleware",
     # Outside session and CSRF, so it sees every cookie a response sets.
     "utgivare.paywall.middleware.PaywallMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    # Django's, made to survive a database fault while saving the session.
+    "utgivare.core.middleware.SessionMiddleware",
     "utgivare.core.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -152,10 +153,19 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
+            # django-redis with a circuit breaker and a per-process fallback:
+            # Redis down means slower pages, never failing ones (core/cache.py).
+            "BACKEND": "utgivare.core.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "utgivare"),
-            "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
+            "OPTIONS": {
+                "CLIENT_CLASS": "django_redis.client.DefaultClient",
+                # Redis answers in well under a millisecond; waiting longer
+                # only makes every reader wait for a Redis that is gone.
+                "SOCKET_CONNECT_TIMEOUT": float(os.environ.get("REDIS_TIMEOUT", "0.25")),
+                "SOCKET_TIMEOUT": float(os.environ.get("REDIS_TIMEOUT", "0.25")),
+                "OUTAGE_RETRY_SECONDS": float(os.environ.get("REDIS_RETRY_SECONDS", "5")),
+            },
         }
     }
     # cached_db: a Redis restart must not log every reader out.

@@ -19,7 +19,11 @@ def test_database_failure_shows_a_retry_page_not_a_crash(client, tree, monkeypat
     assert "Ingenting du skickade har sparats" in body
 
 
-def test_health_endpoint_reports_the_database(client, db):
+def test_health_check_answers_503_when_the_database_is_gone(client, db, monkeypatch):
+    from utgivare.core import health
+
+    monkeypatch.setattr(health, "database", lambda: health.UNAVAILABLE)
     response = client.get("/halsa/")
-    assert response.status_code == 200
-    assert response.json() == {"database": "ok"}
+    assert response.status_code == 503
+    assert response.json()["database"] == "unavailable"
+    assert response["Cache-Control"] == "no-store"

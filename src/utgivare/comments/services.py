@@ -313,9 +313,14 @@ def post_comment(
         _refresh(thread, now=now, new_comment=True)
 
         comment_id = comment.pk
-        transaction.on_commit(lambda: tasks.notify_new_comment.enqueue(comment_id))
+        # robust: the comment is stored once this runs; a queue that fails now
+        # must not turn the reader's answer into "not stored" (they would send
+        # it again). The failure is logged; the e-mail is what is lost.
+        transaction.on_commit(lambda: tasks.notify_new_comment.enqueue(comment_id), robust=True)
         if comment.notify_replies and not comment.notify_confirmed:
-            transaction.on_commit(lambda: tasks.confirm_reply_notifications.enqueue(comment_id))
+            transaction.on_commit(
+                lambda: tasks.confirm_reply_notifications.enqueue(comment_id), robust=True
+            )
         if verdict.published:
             _after_publish([comment])
     return comment
@@ -328,7 +333,9 @@ def _after_publish(comments: Iterable[Comment]) -> None:
     for comment in comments:
         if comment.in_reply_to_id and comment.reply_notified_at is None:
             comment_id = comment.pk
-            transaction.on_commit(lambda cid=comment_id: tasks.notify_reply.enqueue(cid))
+            transaction.on_commit(
+                lambda cid=comment_id: tasks.notify_reply.enqueue(cid), robust=True
+            )
 
 
 # --- Moderation ----------------------------------------------------------------------

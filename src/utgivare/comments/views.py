@@ -10,10 +10,11 @@ import logging
 
 from django.conf import settings
 from django.contrib import messages
-from django.db import DatabaseError
+from django.db import DatabaseError, InterfaceError
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -34,6 +35,13 @@ logger = logging.getLogger(__name__)
 
 ACK_PENDING = gettext_lazy("Tack! Din kommentar granskas.")
 ACK_PUBLISHED = gettext_lazy("Tack! Din kommentar är publicerad.")
+NOT_STORED = gettext_lazy(
+    "Kommentaren kunde inte sparas på grund av ett tekniskt fel hos oss. "
+    "Ingenting har publicerats. Din text finns kvar här nedan – "
+    "försök igen om en stund."
+)
+# As DatabaseUnavailableMiddleware: when to try again after a database fault.
+RETRY_AFTER_SECONDS = "30"
 
 
 def client_ip(request) -> str:
@@ -94,6 +102,36 @@ def _refuse(request, piece, state, form, status):
         )
     response.status_code = status
     response["Cache-Control"] = "no-store"
+    if status == 503:
+        response["Retry-After"] = RETRY_AFTER_SECONDS
+    return response
+
+
+def _not_stored(request, page_id):
+    """The database failed before the post could be answered with the page: keep the text anyway.
+
+    Reads nothing from the database (it may be gone): the form comes from the
+    post itself, on the standalone page made for this.
+    """
+    form = CommentForm(request.POST)
+    form.is_valid()
+    form.add_error(None, NOT_STORED)
+    if _wants_json(request):
+        # The script keeps the typed text in the page's own form.
+        response = JsonResponse({"ok": False, "message": str(NOT_STORED), "form_html": ""})
+    else:
+        post_url = reverse("comments:post", args=[page_id])
+        response = HttpResponse(
+            render_to_string(
+                "comments/post_failed.html",
+                # A GET of the post address leads back to the piece.
+                {"form": form, "piece": {"pk": page_id}, "page_url": post_url},
+                request=request,
+            )
+        )
+    response.status_code = 503
+    response["Cache-Control"] = "no-store"
+    response["Retry-After"] = RETRY_AFTER_SECONDS
     return response
 
 
@@ -107,9 +145,17 @@ def post(request, page_id):
     in their name, so theirs is checked. Pages for anonymous readers thus set
     no CSRF cookie and stay cacheable.
     """
-    if request.method == "POST" and request.user.is_authenticated:
-        return _post_as_reader(request, page_id)
-    return _post(request, page_id)
+    try:
+        if request.method == "POST" and request.user.is_authenticated:
+            return _post_as_reader(request, page_id)
+        return _post(request, page_id)
+    except (DatabaseError, InterfaceError):
+        if request.method != "POST":
+            raise
+        # Storing has its own answer in _post; this is a fault before it
+        # (reading the settings, creating the thread row).
+        logger.exception("Database error while taking a comment on page %s", page_id)
+        return _not_stored(request, page_id)
 
 
 def _post(request, page_id):
@@ -209,30 +255,32 @@ def _post(request, page_id):
         return _refuse(request, piece, state, form, 409)
     except DatabaseError:
         logger.exception("Could not store a comment on page %s", piece.pk)
-        form.add_error(
-            None,
-            _(
-                "Kommentaren kunde inte sparas på grund av ett tekniskt fel hos oss. "
-                "Ingenting har publicerats. Din text finns kvar här nedan – "
-                "försök igen om en stund."
-            ),
-        )
+        form.add_error(None, NOT_STORED)
         return _refuse(request, piece, state, form, 503)
 
     # The transaction has committed: only now do we say thank you.
+    try:
+        return _acknowledge(request, piece, state, comment)
+    except (DatabaseError, InterfaceError):
+        # Stored, so the answer must say so, even when the database fails
+        # while we dress it up: "not stored" would make the reader send it twice.
+        logger.exception("Comment %s stored; answering without the thread", comment.pk)
+        return _acknowledge(request, piece, state, comment, plain=True)
+
+
+def _acknowledge(request, piece, state, comment, *, plain=False):
+    """The thanks for a stored comment; `plain` reads nothing from the database."""
     published = comment.status == Status.APPROVED
     acknowledgement = ACK_PUBLISHED if published else ACK_PENDING
-    if not published:
+    if not published and not plain:
         display.remember_pending(request, comment)
     if _wants_json(request):
-        state.thread.approved_count = services.thread_for(piece.pk).approved_count
-        return JsonResponse(
-            {
-                "ok": True,
-                "status": comment.status,
-                "message": str(acknowledgement),
-                "comment_id": comment.pk,
-                "parent_id": comment.parent_id,
+        if plain:
+            # The script then clears the form and announces the message.
+            html = {"comment_html": "", "pending_html": "", "count_text": ""}
+        else:
+            state.thread.approved_count = services.thread_for(piece.pk).approved_count
+            html = {
                 "comment_html": single_comment_html(
                     comment, staff=state.staff, is_open=state.is_open
                 )
@@ -244,6 +292,15 @@ def _post(request, page_id):
                 if not published
                 else "",
                 "count_text": count_text(state.thread.approved_count),
+            }
+        return JsonResponse(
+            {
+                "ok": True,
+                "status": comment.status,
+                "message": str(acknowledgement),
+                "comment_id": comment.pk,
+                "parent_id": comment.parent_id,
+                **html,
             },
             status=201,
         )

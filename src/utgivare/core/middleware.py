@@ -1,6 +1,7 @@
 import logging
 
 from django.conf import settings
+from django.contrib.sessions.middleware import SessionMiddleware as DjangoSessionMiddleware
 from django.db import DatabaseError, InterfaceError
 from django.template.response import TemplateResponse
 from django.utils import translation
@@ -69,6 +70,28 @@ class RefuseControlCharactersMiddleware:
 
 def _pairs(querydict):
     return [(key, value) for key, values in querydict.lists() for value in values]
+
+
+class SessionMiddleware(DjangoSessionMiddleware):
+    """Django's, except that failing to save the session cannot undo an answered request.
+
+    The session is saved after the view has done its work. When the database
+    fails just then, the view's write (a comment, say) is already committed:
+    a 500 or a "nothing was stored" page would make the reader send it again.
+    So the response goes out as the view made it, without a session cookie;
+    what is lost is the session's change (a login must be repeated, the note
+    about one's own pending comment is not shown).
+    """
+
+    def process_response(self, request, response):
+        try:
+            return super().process_response(request, response)
+        except (DatabaseError, InterfaceError):
+            logger.warning(
+                "Could not save the session while answering %s", request.path, exc_info=True
+            )
+            response["Cache-Control"] = "no-store"
+            return response
 
 
 class ChosenLanguageMiddleware:
