@@ -1,29 +1,30 @@
 import os
+from datetime import timedelta
 
 import pytest
 from django.db import connections
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 from pytest_django.fixtures import _disable_migrations, _get_databases_for_setup
 
 from tests import template_db
 from tests.caching import clear_cache
 from tests.factories import ArticlePageFactory, AuthorPageFactory, site_tree
 
-# Hypothesis: "ci" for loaded machines (CI, or several test runs sharing two cores),
-# where a slow example says nothing about the rule under test; "dev" is Hypothesis's
-# default with its deadline, to notice a rule that became slow. Choose with
-# HYPOTHESIS_PROFILE; CI=true picks "ci".
-settings.register_profile(
-    "ci",
-    # Timing is the machine's, not the rule's: no deadline, and no failing because
-    # generating examples was slow. Examples stay random, so CI keeps exploring;
-    # a failure prints the seed and the example to reproduce it with.
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow],
-    print_blob=True,
+# Hypothesis profiles, chosen with HYPOTHESIS_PROFILE (CI=true picks "ci").
+# "ci" is for machines busy with other work, `make test` included (two xdist workers
+# on two cores): a slow example there says something about the machine, not the rule.
+# No deadline, and no failing because generating examples was slow. Examples stay
+# random, so each run explores anew; a failure prints the example and a blob to
+# reproduce it with @reproduce_failure.
+hypothesis_settings.register_profile(
+    "ci", deadline=None, suppress_health_check=[HealthCheck.too_slow], print_blob=True
 )
-settings.register_profile("dev")
-settings.load_profile(
+# "dev" is Hypothesis's default with a looser deadline: the rules are pure functions that
+# answer in microseconds, so a second still flags one that became slow, without
+# failing a run on a busy laptop.
+hypothesis_settings.register_profile("dev", deadline=timedelta(seconds=1))
+hypothesis_settings.load_profile(
     os.environ.get("HYPOTHESIS_PROFILE")
     or ("ci" if os.environ.get("CI", "").lower() in ("1", "true") else "dev")
 )
@@ -36,7 +37,7 @@ def django_db_modify_db_settings(request, django_db_keepdb):
     database = connections["default"].settings_dict
     if django_db_keepdb and database["ENGINE"] == "django.db.backends.sqlite3":
         template_db.SQLITE_DIR.mkdir(parents=True, exist_ok=True)
-        database["TEST"]["NAME"] = str(template_db.SQLITE_DIR / "test-utgivare.sqlite3")
+        database["TEST"]["NAME"] = str(template_db.SQLITE_DIR / "test-utgivare")
     request.getfixturevalue("django_db_modify_db_settings_parallel_suffix")
 
 
