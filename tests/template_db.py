@@ -9,8 +9,9 @@ Now the first run migrates one template database and keeps it, named for a finge
 of every installed app's migration files; each run and worker copies it (a file copy
 on SQLite, ``CREATE DATABASE ... TEMPLATE`` on PostgreSQL) and Django then runs
 ``migrate`` on the copy as usual, which finds nothing left to do. Changing any migration
-file changes the fingerprint, so a stale template is never used; ``pytest --create-db``
-skips the template and migrates from nothing, as Django would.
+file changes the fingerprint, so a stale template is never used (data migrations
+read only their own file and the historical models, never app code, so the files are
+the whole story); ``pytest --create-db`` skips the template and migrates from nothing.
 """
 
 import fcntl
