@@ -12,7 +12,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.db import DatabaseError
 from django.http import Http404, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -21,9 +21,9 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Page
 
-from . import display, privacy, services, spam, tokens
+from . import display, privacy, services, spam, tokens, visibility
 from .forms import CommentForm, ReportForm, seconds_since_shown
-from .models import Comment, CommentSettings
+from .models import CommentSettings
 from .moderation import Status
 from .render import count_text, single_comment_html
 from .state import thread_state
@@ -47,9 +47,7 @@ def client_ip(request) -> str:
 
 
 def commentable_page(page_id) -> Page:
-    page = get_object_or_404(
-        Page.objects.live().public().select_related("content_type"), pk=page_id
-    )
+    page = visibility.public_page_or_404(page_id, timezone.now())
     if not services.is_commentable(page):
         raise Http404
     return page.specific
@@ -254,25 +252,13 @@ _post_as_reader = csrf_protect(_post)
 
 
 def permalink(request, comment_id):
-    comment = get_object_or_404(
-        Comment.objects.select_related("page"),
-        pk=comment_id,
-        status=Status.APPROVED,
-        hidden_for_review=False,
-    )
-    if not comment.page.live:
-        raise Http404
+    comment = visibility.visible_comment_or_404(comment_id, timezone.now())
     return redirect(f"{comment.page.url}#{comment.anchor}")
 
 
 @require_http_methods(["GET", "POST"])
 def report(request, comment_id):
-    comment = get_object_or_404(
-        Comment.objects.select_related("page"),
-        pk=comment_id,
-        status=Status.APPROVED,
-        hidden_for_review=False,
-    )
+    comment = visibility.visible_comment_or_404(comment_id, timezone.now())
     page_url = comment.page.url
     reported = request.session.get("comments_reported", [])
     # The thank-you is shown on this page, where the reader is looking, with a
