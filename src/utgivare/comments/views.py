@@ -269,16 +269,16 @@ def report(request, comment_id):
         done = _("Du har redan anmält den här kommentaren. Tack!")
     elif request.method == "POST" and form.is_valid():
         comment_settings = CommentSettings.for_request(request)
-        reporter_hash = ""
-        if comment_settings.ip_policy != privacy.IpPolicy.NONE:
-            reporter_hash = privacy.ip_hash(client_ip(request), services.ip_key())
+        # Under every IP policy: without it, a reader without cookies would
+        # count again with each report (see privacy.reporter_hash).
+        reporter_hash = privacy.reporter_hash(client_ip(request), services.report_key(), comment.pk)
         try:
             services.report_comment(
                 comment,
                 reason=form.cleaned_data["reason"],
                 details=form.cleaned_data["details"],
                 reporter=request.user,
-                reporter_ip_hash=reporter_hash,
+                reporter_hash=reporter_hash,
                 threshold=comment_settings.report_threshold,
                 now=timezone.now(),
             )
@@ -291,7 +291,13 @@ def report(request, comment_id):
     return render(
         request,
         "comments/report.html",
-        {"comment": comment, "form": form, "page_url": page_url, "done": done},
+        {
+            "comment": comment,
+            "form": form,
+            "page_url": page_url,
+            "done": done,
+            "privacy_notice": privacy.report_notice(),
+        },
         status=400 if not done and form.errors else 200,
     )
 
