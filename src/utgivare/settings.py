@@ -88,7 +88,7 @@ MIDDLEWARE = [
     "utgivare.core.middleware.SharedCacheSafetyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Outside session and CSRF, so it sees every cookie a response sets.
+    # Writes the meter cookie; marks answers that depend on the reader personal.
     "utgivare.paywall.middleware.PaywallMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "utgivare.core.middleware.ChosenLanguageMiddleware",
