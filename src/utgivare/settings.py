@@ -86,11 +86,13 @@ if env_bool("UTGIVARE_DEMO"):
     INSTALLED_APPS.append("utgivare.demo")
 
 MIDDLEWARE = [
+    # Outermost: decides Cache-Control from every cookie and fact the rest set.
+    "utgivare.core.middleware.SharedCacheSafetyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before anything reads the address, cookies or the database.
     "utgivare.core.middleware.RefuseControlCharactersMiddleware",
-    # Outside session and CSRF, so it sees every cookie a response sets.
+    # Writes the meter cookie; marks answers that depend on the reader personal.
     "utgivare.paywall.middleware.PaywallMiddleware",
     # Django's, made to survive a database fault while saving the session.
     "utgivare.core.middleware.SessionMiddleware",
@@ -98,7 +100,6 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "utgivare.core.middleware.LoggedInIsPrivateMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",

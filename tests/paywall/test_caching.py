@@ -9,6 +9,7 @@ from django.test import Client, RequestFactory, override_settings
 
 from tests.paywall.helpers import FIRST_PARAGRAPH, NOVEMBER, PAYWALLED_SENTENCES, read
 from tests.paywall.test_metered_reading import banner, box
+from utgivare.core.middleware import SharedCacheSafetyMiddleware
 from utgivare.paywall import gate
 from utgivare.paywall.middleware import PaywallMiddleware
 
@@ -128,7 +129,8 @@ def test_personal_pages_are_private_and_vary_on_cookie(
 
 
 def respond(state=None, set_cookie=False):
-    """Run PaywallMiddleware over a plain response, as if a page had asked the gate."""
+    """Run PaywallMiddleware (inside the caching rule's middleware, as in MIDDLEWARE)
+    over a plain response, as if a page had asked the gate."""
     request = RequestFactory().get("/")
     if state is not None:
         setattr(request, gate.STATE_ATTR, state)
@@ -139,7 +141,7 @@ def respond(state=None, set_cookie=False):
             response.set_cookie("csrftoken", "x")
         return response
 
-    return PaywallMiddleware(view)(request)
+    return SharedCacheSafetyMiddleware(PaywallMiddleware(view))(request)
 
 
 def test_page_the_same_for_every_reader_stays_shareable():

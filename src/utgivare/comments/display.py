@@ -6,6 +6,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
+from utgivare.core.caching import mark_personal
 from utgivare.core.text_input import positive_id
 
 from . import middleware, render
@@ -57,11 +58,15 @@ def own_pending(request, piece):
     ids = [i for i in session.get(SESSION_PENDING_KEY, []) if isinstance(i, int)]
     if not ids:
         return []
-    return list(
+    pending = list(
         Comment.objects.filter(pk__in=ids, page_id=piece.pk, status=Status.PENDING).order_by(
             "created_at"
         )
     )
+    if pending:
+        # Shown to this browser only: the page must not reach a shared cache.
+        mark_personal(request, "own_pending_comments")
+    return pending
 
 
 def remember_pending(request, comment) -> None:

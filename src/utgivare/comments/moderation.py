@@ -122,3 +122,25 @@ def initial_status(submission: Submission, rules: Rules) -> Verdict:
 def hidden_by_reports(open_reports: int, threshold: int) -> bool:
     """Readers' reports hide a comment until a moderator reviews it (0 = never hide)."""
     return threshold > 0 and open_reports >= threshold
+
+
+@dataclass(frozen=True)
+class Reporter:
+    """Who made a report, as far as counting needs: an account, and a keyed hash of
+    the address (comments.privacy.reporter_hash; "" once purged)."""
+
+    account_id: int | None = None
+    address_hash: str = ""
+
+
+def same_reporter(new: Reporter, earlier: Reporter) -> bool:
+    """Does `new` repeat `earlier`? Then it must not count again.
+
+    Two accounts are two people, even at one address (a household, an office).
+    Without an account on either side the address is all we know, so one
+    address counts once: one person cannot hide a comment by clearing cookies,
+    whatever the site stores about commenters' addresses.
+    """
+    if new.account_id and earlier.account_id:
+        return new.account_id == earlier.account_id
+    return bool(new.address_hash) and new.address_hash == earlier.address_hash

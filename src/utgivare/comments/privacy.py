@@ -58,6 +58,40 @@ def ip_hash(ip: str, key: bytes) -> str:
     return hmac.new(key, network.encode(), hashlib.sha256).hexdigest()[:20]
 
 
+# How long the address hash of a report is kept at most (purge_comment_ips).
+REPORTER_HASH_DAYS = 7
+# Addresses we cannot read all count as one reporter.
+_UNKNOWN_ADDRESS = "unknown"
+
+
+def reporter_hash(ip: str, key: bytes, comment_id: int) -> str:
+    """Who reported a comment, for counting each person once, under every IP policy.
+
+    A keyed hash of the address (its /64 for IPv6) and the comment: the same
+    address gives the same value for one comment only, so the value cannot be
+    matched against comments' IP hashes, bans or reports of other comments.
+    It is kept until a moderator handles the report, at most REPORTER_HASH_DAYS.
+    """
+    network = network_of(ip) or _UNKNOWN_ADDRESS
+    message = f"{comment_id}:{network}".encode()
+    return hmac.new(key, message, hashlib.sha256).hexdigest()[:20]
+
+
+def report_notice() -> str:
+    """What reporting a comment stores: for the privacy page and the report form."""
+    return ngettext(
+        "När du anmäler en kommentar sparar vi en nyckelkodad kontrollsumma (hash) av "
+        "din IP-adress, så att varje person räknas en gång. Den går inte att jämföra med "
+        "något annat vi sparar, används bara till att räkna anmälningar och raderas när "
+        "en moderator har granskat anmälan, senast efter %(days)d dag.",
+        "När du anmäler en kommentar sparar vi en nyckelkodad kontrollsumma (hash) av "
+        "din IP-adress, så att varje person räknas en gång. Den går inte att jämföra med "
+        "något annat vi sparar, används bara till att räkna anmälningar och raderas när "
+        "en moderator har granskat anmälan, senast efter %(days)d dagar.",
+        REPORTER_HASH_DAYS,
+    ) % {"days": REPORTER_HASH_DAYS}
+
+
 def record_for(ip: str, policy: str, key: bytes) -> IpRecord:
     if policy == IpPolicy.NONE:
         return IpRecord(ip_address=None, ip_hash="")

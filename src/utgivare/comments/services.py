@@ -20,7 +20,14 @@ from utgivare.accounts import addresses
 
 from . import markup, privacy
 from .models import Ban, Comment, CommentReport, ModerationEvent, Thread
-from .moderation import Status, Submission, hidden_by_reports, initial_status
+from .moderation import (
+    Reporter,
+    Status,
+    Submission,
+    hidden_by_reports,
+    initial_status,
+    same_reporter,
+)
 from .privacy import IpPolicy
 from .threading import Node, child_path, place_reply
 
@@ -39,6 +46,13 @@ Action = ModerationEvent.Action
 
 class ReplyTargetGone(Exception):
     """The comment being answered is no longer published."""
+
+
+def report_key() -> bytes:
+    """The key for reporters' address hashes: its own, so they match nothing else."""
+    return hashlib.sha256(
+        b"utgivare.comments.report-hash:" + django_settings.SECRET_KEY.encode()
+    ).digest()
 
 
 def ip_key() -> bytes:
@@ -383,8 +397,9 @@ def moderate(comment_ids: Iterable[int], action: str, *, actor, reason: str = ""
                 changes["open_reports"] = [comment.open_reports, 0]
                 comment.open_reports = 0
                 fields.append("open_reports")
+                # Counting is over for these reports: their address hashes go.
                 CommentReport.objects.filter(comment=comment, resolved_at__isnull=True).update(
-                    resolved_at=now, resolved_by=actor
+                    resolved_at=now, resolved_by=actor, reporter_ip_hash=""
                 )
             comment.save(update_fields=fields)
             _record(comment, event_action, actor, reason=reason, changes=changes, now=now)
@@ -434,32 +449,34 @@ def report_comment(
     reason: str,
     details: str,
     reporter,
-    reporter_ip_hash: str,
+    reporter_hash: str,
     threshold: int,
     now,
-) -> CommentReport:
+) -> CommentReport | None:
     """A reader's report; enough of them hide the comment until a moderator has looked.
 
-    One reader counts once: a second open report from the same account or IP
-    hash is not stored (None is returned), so one person cannot hide a comment.
+    One reader counts once (moderation.same_reporter): a report that repeats an
+    open one, by account or by `reporter_hash` (privacy.reporter_hash), is not
+    stored (None is returned), so one person cannot hide a comment.
     """
     reporter = reporter if reporter is not None and reporter.is_authenticated else None
-    same_reader = Q(pk__in=[])
-    if reporter is not None:
-        same_reader |= Q(reporter=reporter)
-    if reporter_ip_hash:
-        same_reader |= Q(reporter_ip_hash=reporter_ip_hash)
+    new = Reporter(account_id=reporter.pk if reporter else None, address_hash=reporter_hash)
     with transaction.atomic():
         thread = _locked_thread(comment.page_id)
         comment = Comment.objects.select_for_update().get(pk=comment.pk)
-        if CommentReport.objects.filter(same_reader, comment=comment, resolved_at__isnull=True):
+        # Under the comment's row lock: two reports at once cannot both count.
+        earlier = CommentReport.objects.filter(comment=comment, resolved_at__isnull=True)
+        if any(
+            same_reporter(new, Reporter(account_id, address_hash))
+            for account_id, address_hash in earlier.values_list("reporter_id", "reporter_ip_hash")
+        ):
             return None
         report = CommentReport.objects.create(
             comment=comment,
             reason=reason,
             details=details.strip(),
             reporter=reporter,
-            reporter_ip_hash=reporter_ip_hash,
+            reporter_ip_hash=reporter_hash,
             created_at=now,
         )
         comment.open_reports += 1
@@ -534,6 +551,18 @@ def purge_ip_data(*, older_than: dt.datetime, under_path: str = "") -> int:
         reports = reports.filter(comment__page__path__startswith=under_path)
     reports.update(reporter_ip_hash="")
     return comments.update(ip_address=None, ip_hash="")
+
+
+def purge_reporter_hashes(*, now: dt.datetime) -> int:
+    """Forget reporters' address hashes after privacy.REPORTER_HASH_DAYS, whatever the
+    site's IP policy: they exist only to count each reader's report once."""
+    return (
+        CommentReport.objects.filter(
+            created_at__lt=now - dt.timedelta(days=privacy.REPORTER_HASH_DAYS)
+        )
+        .exclude(reporter_ip_hash="")
+        .update(reporter_ip_hash="")
+    )
 
 
 def _comments_of(user):

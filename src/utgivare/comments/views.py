@@ -12,7 +12,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.db import DatabaseError, InterfaceError
 from django.http import Http404, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -24,9 +24,9 @@ from wagtail.models import Page
 
 from utgivare.core.text_input import positive_id
 
-from . import display, privacy, services, spam, tokens
+from . import display, privacy, services, spam, tokens, visibility
 from .forms import CommentForm, ReportForm, seconds_since_shown
-from .models import Comment, CommentSettings
+from .models import CommentSettings
 from .moderation import Status
 from .render import count_text, single_comment_html
 from .state import thread_state
@@ -57,9 +57,7 @@ def client_ip(request) -> str:
 
 
 def commentable_page(page_id) -> Page:
-    page = get_object_or_404(
-        Page.objects.live().public().select_related("content_type"), pk=page_id
-    )
+    page = visibility.public_page_or_404(page_id, timezone.now())
     if not services.is_commentable(page):
         raise Http404
     return page.specific
@@ -313,25 +311,13 @@ _post_as_reader = csrf_protect(_post)
 
 
 def permalink(request, comment_id):
-    comment = get_object_or_404(
-        Comment.objects.select_related("page"),
-        pk=comment_id,
-        status=Status.APPROVED,
-        hidden_for_review=False,
-    )
-    if not comment.page.live:
-        raise Http404
+    comment = visibility.visible_comment_or_404(comment_id, timezone.now())
     return redirect(f"{comment.page.url}#{comment.anchor}")
 
 
 @require_http_methods(["GET", "POST"])
 def report(request, comment_id):
-    comment = get_object_or_404(
-        Comment.objects.select_related("page"),
-        pk=comment_id,
-        status=Status.APPROVED,
-        hidden_for_review=False,
-    )
+    comment = visibility.visible_comment_or_404(comment_id, timezone.now())
     page_url = comment.page.url
     reported = request.session.get("comments_reported", [])
     # The thank-you is shown on this page, where the reader is looking, with a
@@ -342,16 +328,16 @@ def report(request, comment_id):
         done = _("Du har redan anmält den här kommentaren. Tack!")
     elif request.method == "POST" and form.is_valid():
         comment_settings = CommentSettings.for_request(request)
-        reporter_hash = ""
-        if comment_settings.ip_policy != privacy.IpPolicy.NONE:
-            reporter_hash = privacy.ip_hash(client_ip(request), services.ip_key())
+        # Under every IP policy: without it, a reader without cookies would
+        # count again with each report (see privacy.reporter_hash).
+        reporter_hash = privacy.reporter_hash(client_ip(request), services.report_key(), comment.pk)
         try:
             services.report_comment(
                 comment,
                 reason=form.cleaned_data["reason"],
                 details=form.cleaned_data["details"],
                 reporter=request.user,
-                reporter_ip_hash=reporter_hash,
+                reporter_hash=reporter_hash,
                 threshold=comment_settings.report_threshold,
                 now=timezone.now(),
             )
@@ -364,7 +350,13 @@ def report(request, comment_id):
     return render(
         request,
         "comments/report.html",
-        {"comment": comment, "form": form, "page_url": page_url, "done": done},
+        {
+            "comment": comment,
+            "form": form,
+            "page_url": page_url,
+            "done": done,
+            "privacy_notice": privacy.report_notice(),
+        },
         status=400 if not done and form.errors else 200,
     )
 

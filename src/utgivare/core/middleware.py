@@ -5,9 +5,11 @@ from django.contrib.sessions.middleware import SessionMiddleware as DjangoSessio
 from django.db import DatabaseError, InterfaceError
 from django.template.response import TemplateResponse
 from django.utils import translation
-from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.cache import patch_vary_headers
 
 from utgivare.core.text_input import first_refused_input, has_forbidden_characters
+
+from . import caching
 
 logger = logging.getLogger(__name__)
 
@@ -118,11 +120,13 @@ class ChosenLanguageMiddleware:
         return response
 
 
-class LoggedInIsPrivateMiddleware:
-    """A logged-in reader's pages show their name and menu: no shared cache may keep them.
+class SharedCacheSafetyMiddleware:
+    """Outermost: decides from what the response did who may keep it (core.caching).
 
-    The paywall marks the pages it decides on; this covers every other page
-    (home, sections, account) for logged-in readers.
+    Placed first in MIDDLEWARE so every cookie (session, CSRF, messages,
+    meter, language) and every header is already on the response. Anything it
+    reads here (the session, the user) is read after SessionMiddleware has
+    written its headers, so asking changes nothing.
     """
 
     def __init__(self, get_response):
@@ -130,12 +134,31 @@ class LoggedInIsPrivateMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        user = getattr(request, "user", None)
-        if (
-            user is not None
-            and user.is_authenticated
-            and "public" not in response.get("Cache-Control", "")
-        ):
-            patch_cache_control(response, private=True)
-            patch_vary_headers(response, ("Cookie",))
+        decision = caching.decide(response_facts(request, response))
+        caching.apply(decision, response)
         return response
+
+
+def response_facts(request, response) -> caching.ResponseFacts:
+    # Without a session cookie the session is empty: whatever a page read from
+    # it is the same for every reader who has none (and nobody is logged in).
+    has_session = settings.SESSION_COOKIE_NAME in request.COOKIES
+    session = getattr(request, "session", None)
+    read_session = bool(has_session and session is not None and session.accessed)
+    user = getattr(request, "user", None)
+    authenticated = bool(has_session and user is not None and user.is_authenticated)
+    return caching.ResponseFacts(
+        sets_cookie=bool(response.cookies),
+        authenticated=authenticated,
+        read_session=read_session,
+        # get_token() sets this whenever a template or view asks for the token.
+        used_csrf_token=bool(request.META.get("CSRF_COOKIE_NEEDS_UPDATE")),
+        showed_messages=_showed_messages(request),
+        marked_personal=caching.marked_personal(request),
+        declared=caching.declared_scope(response),
+    )
+
+
+def _showed_messages(request) -> bool:
+    storage = getattr(request, "_messages", None)
+    return bool(storage is not None and storage.used and len(storage))

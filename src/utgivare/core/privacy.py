@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from utgivare.comments.models import CommentSettings
-from utgivare.comments.privacy import privacy_notice
+from utgivare.comments.privacy import privacy_notice, report_notice
 from utgivare.paywall import meters
 
 
@@ -59,11 +59,15 @@ def cookies() -> list[Cookie]:
 
 def comment_facts(site) -> list[str]:
     comment_settings = CommentSettings.for_site(site)
-    return privacy_notice(
-        ip_policy=comment_settings.ip_policy,
-        retention_days=comment_settings.ip_retention_days,
-        moderation_mode=comment_settings.moderation_mode,
-    )
+    return [
+        *privacy_notice(
+            ip_policy=comment_settings.ip_policy,
+            retention_days=comment_settings.ip_retention_days,
+            moderation_mode=comment_settings.moderation_mode,
+        ),
+        # Under every IP policy, also "none": reports are counted per person.
+        report_notice(),
+    ]
 
 
 def payment_event_fact() -> str:

@@ -1,17 +1,20 @@
-from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.cache import patch_vary_headers
+
+from utgivare.core.caching import mark_personal
 
 from . import meters
 from .gate import STATE_ATTR
 
 
 class PaywallMiddleware:
-    """Writes what the gate decided into the response: meter cookie and caching headers.
+    """Writes what the gate decided into the response: the meter cookie, and Vary.
 
     Only responses that asked the gate are touched. A response that depends on
-    the reader (meter banner, teaser because of the meter, logged-in reader) or
-    that sets a cookie is `private`, so a shared cache (CDN, nginx, Django's
-    cache middleware) never stores it or replays its Set-Cookie to someone
-    else. All of them vary on Cookie, where the meter and the login live.
+    the reader (meter banner, teaser because of the meter, logged-in reader) is
+    marked personal; core.middleware.SharedCacheSafetyMiddleware then makes it
+    (and any response that sets a cookie) `private`, so a shared cache never
+    stores it or replays its Set-Cookie. All of them vary on Cookie, where the
+    meter and the login live.
     """
 
     def __init__(self, get_response):
@@ -28,6 +31,6 @@ class PaywallMiddleware:
                 meters.COOKIE_NAME, meters.encode_cookie(meter_id, meter), **meters.cookie_kwargs()
             )
         patch_vary_headers(response, ("Cookie",))
-        if state.personalised or response.cookies:
-            patch_cache_control(response, private=True, no_cache=True, max_age=0)
+        if state.personalised:
+            mark_personal(request, "paywall")
         return response

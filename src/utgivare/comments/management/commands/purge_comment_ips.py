@@ -1,4 +1,5 @@
-"""Delete commenters' IP addresses and IP hashes older than each site's retention time.
+"""Delete commenters' IP addresses and IP hashes older than each site's retention time,
+and reporters' address hashes after privacy.REPORTER_HASH_DAYS (under every IP policy).
 
 Run daily (cron or a systemd timer): `utgivare purge_comment_ips`.
 """
@@ -10,7 +11,7 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from utgivare.comments.models import CommentSettings
-from utgivare.comments.services import purge_ip_data
+from utgivare.comments.services import purge_ip_data, purge_reporter_hashes
 
 
 class Command(BaseCommand):
@@ -26,4 +27,7 @@ class Command(BaseCommand):
             total += purge_ip_data(
                 older_than=now - dt.timedelta(days=days), under_path=site.root_page.path
             )
-        self.stdout.write(f"IP-uppgifter raderade från {total} kommentarer.")
+        reports = purge_reporter_hashes(now=now)
+        self.stdout.write(
+            f"IP-uppgifter raderade från {total} kommentarer och {reports} anmälningar."
+        )
