@@ -24,7 +24,8 @@ from utgivare.paywall import gate
 from utgivare.paywall.models import PaywallSettings
 from utgivare.publication.blocks import stream_plain_text
 from utgivare.publication.models import ArticlePage
-from utgivare.subscriptions.entitlements import CONTENT_TYPES, for_reader
+from utgivare.subscriptions.choices import CONTENT_TYPES
+from utgivare.subscriptions.entitlements import for_reader
 
 from .snippets import query_terms, snippet, words_of
 

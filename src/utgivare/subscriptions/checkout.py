@@ -9,7 +9,7 @@ from django.db import transaction
 
 from . import stripe_gateway
 from .choices import Status
-from .entitlements import gives_access
+from .entitlements import gives_access, snapshot_of
 from .lifecycle import Actor
 from .models import Plan, Subscription
 from .webhooks import FETCHED_RANK, read_subscription, stripe_id, sync_subscription
@@ -47,7 +47,7 @@ def checkout_result(session_id: str, user, now: dt.datetime) -> CheckoutResult:
         .select_related("plan")
         .first()
     )
-    if row is not None and gives_access(row.snapshot(), now):
+    if row is not None and gives_access(snapshot_of(row), now):
         return CheckoutResult(CONFIRMED, row)
     if isinstance(reference, dict) and session.get("status") == "complete":
         state = read_subscription(reference)
@@ -64,6 +64,6 @@ def checkout_result(session_id: str, user, now: dt.datetime) -> CheckoutResult:
                     user_hint=user,
                     plan_hint=plan,
                 )
-            if gives_access(row.snapshot(), now):
+            if gives_access(snapshot_of(row), now):
                 return CheckoutResult(CONFIRMED, row)
     return CheckoutResult(PENDING, row)
