@@ -31,7 +31,7 @@ CHECK_ENV := env -u DATABASE_URL -u REDIS_URL DEBUG=1 UTGIVARE_INSECURE_DEV_KEY=
 help:
 	@echo "make demo   - set up, migrate, load demo content, serve on http://$(HOST):$(PORT)"
 	@echo "make test   - the whole suite (SQLite; again on PostgreSQL+Redis when DATABASE_URL/REDIS_URL are set)"
-	@echo "make lint   - ruff, djLint over the templates, makemigrations --check"
+	@echo "make lint   - ruff, djLint over the templates, import-linter (apps import downwards), makemigrations --check"
 	@echo "make bench  - benchmarks, reported as ratios against a baseline"
 
 $(TOOLS)/bin/uv:
@@ -67,6 +67,7 @@ lint: setup
 	$(RUN)/ruff check src tests bench scripts
 	$(RUN)/ruff format --check src tests bench scripts
 	$(RUN)/djlint src/utgivare --lint
+	$(RUN)/lint-imports
 	$(CHECK_ENV) $(RUN)/utgivare makemigrations --check --dry-run
 
 format: setup

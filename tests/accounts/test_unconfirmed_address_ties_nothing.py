@@ -21,11 +21,10 @@ from tests.subscriptions.factories import (
     StripeSubscriptionFactory,
     UserFactory,
 )
-from utgivare.accounts import addresses
-from utgivare.accounts.readers import get_or_create_reader, reader_by_email
 from utgivare.comments.models import Comment
 from utgivare.comments.moderation import ModerationMode
-from utgivare.core import personal_data
+from utgivare.core import addresses, personal_data
+from utgivare.core.readers import get_or_create_reader, reader_by_email
 from utgivare.paywall.models import AccountMeter
 from utgivare.subscriptions import webhooks
 

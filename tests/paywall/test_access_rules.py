@@ -20,7 +20,8 @@ from utgivare.paywall.access import (
     month_key,
     record_read,
 )
-from utgivare.subscriptions.entitlements import CONTENT_TYPES, NOTHING, Entitlements
+from utgivare.subscriptions.choices import CONTENT_TYPES
+from utgivare.subscriptions.entitlements import NOTHING, Entitlements
 
 UTC = dt.UTC
 LEVELS = ("free", "metered", "subscribers")

@@ -7,8 +7,8 @@ from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
 
 from tests.subscriptions.factories import PlanFactory, SubscriptionFactory, UserFactory
-from utgivare.subscriptions.choices import Status
-from utgivare.subscriptions.entitlements import ARTICLE, PODCAST_EPISODE, for_reader
+from utgivare.subscriptions.choices import ARTICLE, PODCAST_EPISODE, Status
+from utgivare.subscriptions.entitlements import for_reader
 
 pytestmark = pytest.mark.django_db
 

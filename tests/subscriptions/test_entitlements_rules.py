@@ -5,10 +5,8 @@ import datetime as dt
 from hypothesis import given
 from hypothesis import strategies as st
 
-from utgivare.subscriptions.choices import Source, Status
+from utgivare.subscriptions.choices import ARTICLE, CONTENT_TYPES, Source, Status
 from utgivare.subscriptions.entitlements import (
-    ARTICLE,
-    CONTENT_TYPES,
     NOTHING,
     STRIPE_RENEWAL_LEEWAY,
     SubscriptionSnapshot,

@@ -5,8 +5,8 @@ import datetime as dt
 from hypothesis import given
 from hypothesis import strategies as st
 
-from utgivare.subscriptions.choices import Source, Status
-from utgivare.subscriptions.entitlements import CONTENT_TYPES, SubscriptionSnapshot
+from utgivare.subscriptions.choices import CONTENT_TYPES, Source, Status
+from utgivare.subscriptions.entitlements import SubscriptionSnapshot
 from utgivare.subscriptions.figures import (
     SubscriptionFacts,
     compute,

@@ -8,10 +8,17 @@ class CommentsConfig(AppConfig):
     verbose_name = _("Kommentarer")
 
     def ready(self):
-        from utgivare.core import personal_data
+        from utgivare.core import personal_data, privacy
 
         from . import services
+        from .models import CommentSettings
+        from .privacy import privacy_page_facts
 
         personal_data.register(
             "comments", export=services.export_for_user, erase=services.erase_for_user
+        )
+        privacy.register_facts(
+            privacy.COMMENTING,
+            "comments",
+            lambda site: privacy_page_facts(CommentSettings.for_site(site)),
         )

@@ -146,3 +146,16 @@ def privacy_notice(*, ip_policy: str, retention_days: int, moderation_mode: str)
     else:
         sentences.append(_("Kommentarer publiceras direkt och granskas i efterhand."))
     return sentences
+
+
+def privacy_page_facts(comment_settings) -> list[str]:
+    """What the privacy page says under "När du kommenterar", from a site's CommentSettings."""
+    return [
+        *privacy_notice(
+            ip_policy=comment_settings.ip_policy,
+            retention_days=comment_settings.ip_retention_days,
+            moderation_mode=comment_settings.moderation_mode,
+        ),
+        # Under every IP policy, also "none": reports are counted per person.
+        report_notice(),
+    ]

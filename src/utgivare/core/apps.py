@@ -5,8 +5,3 @@ class CoreConfig(AppConfig):
     name = "utgivare.core"
     label = "core"
     verbose_name = "Utgivare"
-
-    def ready(self):
-        from utgivare.core.navigation import connect_signals
-
-        connect_signals()

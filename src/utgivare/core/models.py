@@ -8,7 +8,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 class ImprintSettings(BaseSiteSetting):
     """The publication's imprint (impressum): who answers for it under Swedish press law.
 
-    Shown in every page footer and on its own page (/om/impressum/).
+    Shown in every page footer and on its own page (/impressum/).
     """
 
     publication_name = models.CharField(

@@ -6,7 +6,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from wagtail.models import Site
 
 from utgivare.core import health as health_checks
-from utgivare.core import privacy as privacy_facts
+from utgivare.core import privacy as privacy_page
 
 
 def health(request):
@@ -78,8 +78,7 @@ def privacy(request):
         request,
         "core/privacy.html",
         {
-            "cookies": privacy_facts.cookies(),
-            "comment_facts": privacy_facts.comment_facts(site),
-            "payment_event_fact": privacy_facts.payment_event_fact(),
+            "cookies": privacy_page.cookies(),
+            "facts": privacy_page.facts(site),
         },
     )

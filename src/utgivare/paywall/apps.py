@@ -8,9 +8,10 @@ class PaywallConfig(AppConfig):
     verbose_name = _("Betalvägg")
 
     def ready(self):
-        from utgivare.core import personal_data
+        from utgivare.core import personal_data, privacy
 
-        from . import checks, receivers  # noqa: F401 - registers checks and receivers
+        from . import checks, meters, receivers  # noqa: F401 - registers checks and receivers
         from . import personal_data as paywall_data
 
         personal_data.register("paywall", export=paywall_data.export, erase=paywall_data.erase)
+        privacy.register_cookie("paywall_meter", meters.privacy_cookie)

@@ -35,6 +35,9 @@ from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 from django.db import IntegrityError, OperationalError, connection, transaction
+from django.utils.translation import gettext as _
+
+from utgivare.core import privacy
 
 from .access import (
     MAX_FREE_READS,
@@ -282,3 +285,16 @@ def cookie_kwargs() -> dict:
         "samesite": "Lax",
         "secure": settings.SESSION_COOKIE_SECURE,
     }
+
+
+def privacy_cookie() -> privacy.Cookie:
+    """The meter cookie as the privacy page describes it."""
+    return privacy.Cookie(
+        COOKIE_NAME,
+        _(
+            "Räknar de artiklar du läst gratis denna månad: månaden och artiklarnas "
+            "nummer, inget om vem du är. Sätts bara när du läser en artikel som ingår "
+            "i månadens gratisartiklar."
+        ),
+        privacy.lifetime(COOKIE_MAX_AGE),
+    )

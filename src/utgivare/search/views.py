@@ -19,18 +19,15 @@ from django.utils import timezone
 from django.utils.safestring import SafeString
 from wagtail.models import Page, Site
 
+from utgivare.blogs.models import BlogPostPage
 from utgivare.paywall import gate
 from utgivare.paywall.models import PaywallSettings
 from utgivare.publication.blocks import stream_plain_text
 from utgivare.publication.models import ArticlePage
-from utgivare.subscriptions.entitlements import CONTENT_TYPES, for_reader
+from utgivare.subscriptions.choices import CONTENT_TYPES
+from utgivare.subscriptions.entitlements import for_reader
 
 from .snippets import query_terms, snippet, words_of
-
-try:  # Blogs are optional to this app; search them when the app is there.
-    from utgivare.blogs.models import BlogPostPage
-except ImportError:  # pragma: no cover
-    BlogPostPage = None
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
@@ -49,8 +46,7 @@ class Hit:
     level: str
 
 
-def searchable_models():
-    return [model for model in (ArticlePage, BlogPostPage) if model is not None]
+SEARCHABLE_MODELS = (ArticlePage, BlogPostPage)
 
 
 def lead_of(piece) -> str:
@@ -58,7 +54,7 @@ def lead_of(piece) -> str:
 
 
 def search_pieces(query, site):
-    pieces = Page.objects.live().public().type(*searchable_models())
+    pieces = Page.objects.live().public().type(*SEARCHABLE_MODELS)
     if site is not None:
         pieces = pieces.descendant_of(site.root_page, inclusive=True)
     return pieces.specific().search(query)

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from . import stripe_gateway
 from .choices import Source, Status
-from .entitlements import Entitlements, access_window, decide, gives_access
+from .entitlements import Entitlements, access_window, decide, gives_access, snapshot_of
 from .models import Payment, Subscription
 
 
@@ -40,7 +40,7 @@ def for_account_page(user, now: dt.datetime) -> ReaderSubscriptions:
     online = stripe_gateway.is_configured()
     current, past = [], []
     for sub in subscriptions:
-        snapshot = sub.snapshot()
+        snapshot = snapshot_of(sub)
         window = access_window(snapshot)
         access = gives_access(snapshot, now)
         is_card = sub.source == Source.STRIPE and bool(sub.stripe_customer_id)
@@ -61,7 +61,7 @@ def for_account_page(user, now: dt.datetime) -> ReaderSubscriptions:
         upcoming = window is not None and window[0] > now
         (current if access or upcoming else past).append(line)
     return ReaderSubscriptions(
-        entitlements=decide([sub.snapshot() for sub in subscriptions], now),
+        entitlements=decide([snapshot_of(sub) for sub in subscriptions], now),
         current=current,
         past=past,
         payments=list(Payment.objects.filter(user=user).select_related("subscription__plan")),

@@ -25,11 +25,12 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from utgivare.accounts.readers import get_or_create_reader
+from utgivare.core.readers import get_or_create_reader
 
 from . import figures, lifecycle, stripe_gateway
 from .admin_forms import ChangeManualSubscriptionForm, ManualSubscriptionForm, last_day
 from .choices import Source
+from .entitlements import snapshot_of
 from .models import Payment, Plan, Subscription, SubscriptionEvent
 
 FIGURES_PERMISSION = "subscriptions.view_figures"
@@ -305,7 +306,7 @@ def subscription_facts() -> list[figures.SubscriptionFacts]:
             plan_name=sub.plan.name,
             price_ore=sub.plan.price_ore,
             interval=sub.plan.interval,
-            snapshot=sub.snapshot(),
+            snapshot=snapshot_of(sub),
         )
         for sub in Subscription.objects.select_related("plan")
     ]

@@ -10,8 +10,9 @@ class SubscriptionsConfig(AppConfig):
     def ready(self):
         from wagtail.permissions import register_permission_policy
 
-        from utgivare.core import personal_data
+        from utgivare.core import personal_data, privacy
 
+        from . import event_privacy
         from . import personal_data as subscription_data
         from .models import Subscription
         from .permissions import SubscriptionPermissionPolicy
@@ -21,3 +22,4 @@ class SubscriptionsConfig(AppConfig):
         personal_data.register(
             "subscriptions", export=subscription_data.export, erase=subscription_data.erase
         )
+        privacy.register_facts(privacy.ACCOUNT, "stripe_events", event_privacy.privacy_page_facts)

@@ -7,12 +7,12 @@ from dataclasses import dataclass
 import stripe
 from django.db import transaction
 
-from . import stripe_gateway
+from . import stripe_gateway, stripe_sync
 from .choices import Status
-from .entitlements import gives_access
+from .entitlements import gives_access, snapshot_of
 from .lifecycle import Actor
-from .models import Plan, Subscription
-from .webhooks import FETCHED_RANK, read_subscription, stripe_id, sync_subscription
+from .models import Subscription
+from .stripe_objects import read_subscription, stripe_id
 
 log = logging.getLogger(__name__)
 
@@ -47,23 +47,22 @@ def checkout_result(session_id: str, user, now: dt.datetime) -> CheckoutResult:
         .select_related("plan")
         .first()
     )
-    if row is not None and gives_access(row.snapshot(), now):
+    if row is not None and gives_access(snapshot_of(row), now):
         return CheckoutResult(CONFIRMED, row)
     if isinstance(reference, dict) and session.get("status") == "complete":
         state = read_subscription(reference)
         if state.status in (Status.ACTIVE, Status.TRIALING):
-            plan_id = (session.get("metadata") or {}).get("plan_id")
-            plan = Plan.objects.filter(pk=plan_id).first() if str(plan_id).isdigit() else None
+            plan = stripe_sync.plan_from_id((session.get("metadata") or {}).get("plan_id"))
             with transaction.atomic():
-                row, _ = sync_subscription(
+                row, _ = stripe_sync.sync_subscription(
                     state,
-                    key=(now.replace(microsecond=0), FETCHED_RANK),
+                    key=stripe_sync.fetched_key(now),
                     actor=Actor("stripe:api"),
                     kind="checkout.returned",
                     when=now,
                     user_hint=user,
                     plan_hint=plan,
                 )
-            if gives_access(row.snapshot(), now):
+            if gives_access(snapshot_of(row), now):
                 return CheckoutResult(CONFIRMED, row)
     return CheckoutResult(PENDING, row)

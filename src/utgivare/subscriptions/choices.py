@@ -1,11 +1,20 @@
-"""The states a subscription can be in and where it came from.
+"""The states a subscription can be in, where it came from, and what a plan can include.
 
 Kept apart from models.py so the pure rules in entitlements.py and figures.py
-can use them without touching the database layer.
+can use them without touching the database layer, and so models.py needs
+nothing from the rules (entitlements.py reads the models, not the reverse).
 """
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+# Content types a plan can include; every paywalled page model names one of
+# these in its `paywall_content_type` attribute.
+ARTICLE = "article"
+BLOG_POST = "blog_post"
+PODCAST_EPISODE = "podcast_episode"
+WEBTV_EPISODE = "webtv_episode"
+CONTENT_TYPES = (ARTICLE, BLOG_POST, PODCAST_EPISODE, WEBTV_EPISODE)
 
 
 class Interval(models.TextChoices):

@@ -1,8 +1,9 @@
 """What a reader may access now. The paywall asks this; nothing else decides access.
 
 `decide(snapshots, now)` is the rule, a pure function of a reader's
-subscriptions (as plain snapshots) and the time. `for_reader(user, now)` loads
-the snapshots and asks it.
+subscriptions (as plain snapshots) and the time. `snapshot_of(subscription)`
+turns a row into one; `for_reader(user, now)` loads a reader's rows and asks
+the rule. The content types a plan can include are in `choices`.
 """
 
 import datetime as dt
@@ -12,14 +13,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from .choices import Source, Status
-
-# Content types a plan can include; every paywalled page model names one of
-# these in its `paywall_content_type` attribute.
-ARTICLE = "article"
-BLOG_POST = "blog_post"
-PODCAST_EPISODE = "podcast_episode"
-WEBTV_EPISODE = "webtv_episode"
-CONTENT_TYPES = (ARTICLE, BLOG_POST, PODCAST_EPISODE, WEBTV_EPISODE)
+from .models import Subscription
 
 # Stripe renews a subscription at the end of its period and tells us a little
 # later (the renewal invoice is finalised up to an hour after the period
@@ -102,15 +96,27 @@ def decide(subscriptions: Iterable[SubscriptionSnapshot], now: dt.datetime) -> E
     )
 
 
+def snapshot_of(subscription: Subscription) -> SubscriptionSnapshot:
+    """The facts the rules need from a subscription row (and its plan)."""
+    return SubscriptionSnapshot(
+        status=subscription.status,
+        source=subscription.source,
+        started_at=subscription.started_at or subscription.current_period_start,
+        current_period_end=subscription.current_period_end,
+        grace_until=subscription.grace_until,
+        ended_at=subscription.ended_at,
+        content_types=subscription.plan.content_types,
+        plan_name=subscription.plan.name,
+    )
+
+
 def for_reader(user, now) -> Entitlements:
     """Entitlements of `user` (may be anonymous) at `now` (aware datetime)."""
     if user is None or not getattr(user, "is_authenticated", False):
         return NOTHING
-    from .models import Subscription
-
     subscriptions = (
         Subscription.objects.filter(user_id=user.pk)
         .exclude(status=Status.INCOMPLETE)
         .select_related("plan")
     )
-    return decide([sub.snapshot() for sub in subscriptions], now)
+    return decide([snapshot_of(sub) for sub in subscriptions], now)

@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from django.conf import settings
 from django.db.models import Q
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from .models import StripeWebhookEvent
 
@@ -159,3 +160,20 @@ def export_entry(row: StripeWebhookEvent) -> dict:
         "personal_fields_kept": list(kept),
         "why": why,
     }
+
+
+def privacy_page_facts(site) -> list[str]:
+    """What the privacy page says about stored payment events, from the retention in force."""
+    days = settings.STRIPE_EVENT_RETENTION_DAYS
+    return [
+        ngettext(
+            "Betalleverantörens meddelanden om dina betalningar sparas. Namn, e-post och "
+            "adress tas bort ur dem så snart betalningen är bokförd, senast efter %(days)d dag, "
+            "och direkt om du raderar kontot.",
+            "Betalleverantörens meddelanden om dina betalningar sparas. Namn, e-post och "
+            "adress tas bort ur dem så snart betalningen är bokförd, senast efter %(days)d dagar, "
+            "och direkt om du raderar kontot.",
+            days,
+        )
+        % {"days": days}
+    ]

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
-from . import entitlements
+from . import choices
 from .choices import Interval, Source, Status
 from .money import format_kr
 
@@ -78,10 +78,10 @@ class Plan(models.Model):
     @property
     def content_types(self) -> frozenset:
         flags = {
-            entitlements.ARTICLE: self.includes_articles,
-            entitlements.BLOG_POST: self.includes_blogs,
-            entitlements.PODCAST_EPISODE: self.includes_podcast,
-            entitlements.WEBTV_EPISODE: self.includes_webtv,
+            choices.ARTICLE: self.includes_articles,
+            choices.BLOG_POST: self.includes_blogs,
+            choices.PODCAST_EPISODE: self.includes_podcast,
+            choices.WEBTV_EPISODE: self.includes_webtv,
         }
         return frozenset(kind for kind, included in flags.items() if included)
 
@@ -89,10 +89,6 @@ class Plan(models.Model):
     def price_display(self) -> str:
         """ "119 kr/månad"."""
         return f"{format_kr(self.price_ore)}/{self.get_interval_display()}"
-
-    @property
-    def yearly_ore(self) -> int:
-        return self.price_ore * 12 if self.interval == Interval.MONTH else self.price_ore
 
 
 class Subscription(models.Model):
@@ -158,18 +154,6 @@ class Subscription(models.Model):
     @property
     def reader_name(self) -> str:
         return self.user.get_full_name() if self.user_id else ""
-
-    def snapshot(self) -> entitlements.SubscriptionSnapshot:
-        return entitlements.SubscriptionSnapshot(
-            status=self.status,
-            source=self.source,
-            started_at=self.started_at or self.current_period_start,
-            current_period_end=self.current_period_end,
-            grace_until=self.grace_until,
-            ended_at=self.ended_at,
-            content_types=self.plan.content_types,
-            plan_name=self.plan.name,
-        )
 
     def state(self) -> dict:
         """The fields a SubscriptionEvent records before and after a change."""

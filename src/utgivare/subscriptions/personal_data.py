@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from . import event_privacy, stripe_gateway
 from .choices import Source, Status
-from .entitlements import gives_access
+from .entitlements import gives_access, snapshot_of
 from .lifecycle import Actor, save_change
 from .models import Payment, Subscription, SubscriptionEvent
 
@@ -88,7 +88,7 @@ def erase(user) -> None:
             # Stop the card being charged; a failure here aborts the deletion.
             stripe_gateway.cancel_subscription(sub.stripe_subscription_id)
         before = sub.state()
-        if live or gives_access(sub.snapshot(), now):
+        if live or gives_access(snapshot_of(sub), now):
             sub.status = Status.EXPIRED
             sub.ended_at = now
             sub.grace_until = None
