@@ -54,7 +54,7 @@ def searchable_models():
 
 
 def lead_of(piece) -> str:
-    return getattr(piece, "lead", None) or getattr(piece, "ingress", "") or ""
+    return piece.lead or ""
 
 
 def search_pieces(query, site):
