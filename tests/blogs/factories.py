@@ -49,7 +49,7 @@ class BlogPostPageFactory(PageFactory):
         model = BlogPostPage
 
     title = factory.Sequence(lambda n: f"Inlägg {n} om hamnaffären")
-    ingress = "Vad visste kommunstyrelsens ordförande om avtalet?"
+    lead = "Vad visste kommunstyrelsens ordförande om avtalet?"
     body = factory.LazyFunction(post_body)
     date = factory.LazyFunction(timezone.now)
 

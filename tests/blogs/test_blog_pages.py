@@ -19,7 +19,7 @@ def test_post_is_shown_in_parts_with_subheadings_and_quotes(client, blog):
     html = client.get(post.url).content.decode()
     assert "Del ett</h2>" in html and "Del två</h2>" in html
     assert "Ärendet är brådskande." in html
-    assert post.ingress in html
+    assert post.lead in html
 
 
 def test_post_shows_its_comment_count(client, blog):

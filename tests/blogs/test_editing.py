@@ -10,7 +10,7 @@ def test_editor_opens_the_forms_for_a_new_post_and_an_existing_one(client, blog)
     new = client.get(f"/admin/pages/add/blogs/blogpostpage/{blog.pk}/")
     assert new.status_code == 200
     html = new.content.decode()
-    assert 'name="ingress"' in html and 'id="body"' in html
+    assert 'name="lead"' in html and 'id="body"' in html
     assert 'name="access_level"' in html and 'name="date"' in html
     post = BlogPostPageFactory(parent=blog)
     assert client.get(f"/admin/pages/{post.pk}/edit/").status_code == 200

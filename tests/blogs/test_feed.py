@@ -34,11 +34,11 @@ def test_feed_lists_posts_with_full_text_when_free(client, blog):
 
 
 @pytest.mark.parametrize("level", [AccessLevel.METERED, AccessLevel.SUBSCRIBERS])
-def test_feed_carries_only_ingress_and_first_paragraph_of_paywalled_posts(client, blog, level):
+def test_feed_carries_only_lead_and_first_paragraph_of_paywalled_posts(client, blog, level):
     # Metered too: a feed reader has no meter, so the free reads stay on the website.
     BlogPostPageFactory(parent=blog, title="Låst inlägg", access_level=level, body=BODY)
     description = feed_items(client, blog)["Låst inlägg"]
-    assert "Vad visste kommunstyrelsens ordförande" in description  # the ingress
+    assert "Vad visste kommunstyrelsens ordförande" in description  # the lead
     assert "Första stycket." in description
     assert "Hemliga andra stycket." not in description
     assert "Läs hela inlägget" in description

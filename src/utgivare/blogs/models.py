@@ -17,24 +17,23 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Count
 from django.db.models.functions import TruncMonth
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
 from utgivare.comments import services as comment_services
-from utgivare.paywall.levels import access_level_field
-from utgivare.publication.blocks import BodyBlock
 from utgivare.publication.models import paginate
 from utgivare.publication.pieces import ReadablePiece
 
+from .feeds import feed_response
+
 POSTS_PER_PAGE = 10
-FEED_ITEMS = 20
 LOCAL_TZ = ZoneInfo(settings.TIME_ZONE)
 
 
@@ -182,48 +181,28 @@ class BlogPage(RoutablePageMixin, Page):
 
     @path("flode/", name="feed")
     def feed(self, request):
-        from .feeds import blog_feed
-
-        feed = blog_feed(self, request)
-        response = HttpResponse(content_type="application/rss+xml; charset=utf-8")
-        feed.write(response, "utf-8")
-        # The same for every reader: a feed carries only what paywall.gate.public_variant allows.
-        response["Cache-Control"] = "public, max-age=300"
-        return response
+        return feed_response(self, request)
 
 
-class BlogPostPage(ReadablePiece, Page):
-    ingress = models.TextField(
-        _("ingress"), help_text=_("Visas för alla läsare, även utan prenumeration.")
-    )
-    body = StreamField(
-        BodyBlock(),
-        verbose_name=_("brödtext"),
-        help_text=_("Dela gärna upp inlägget i delar med mellanrubriker (Del ett, Del två …)."),
-    )
+class BlogPostPage(ReadablePiece):
     date = models.DateTimeField(_("publiceringsdag"), default=timezone.now)
-    access_level = access_level_field()
-    word_count = models.PositiveIntegerField(_("antal ord"), default=0, editable=False)
 
     content_panels = Page.content_panels + [
-        FieldPanel("ingress"),
-        FieldPanel("body"),
+        FieldPanel("lead"),
+        FieldPanel(
+            "body",
+            help_text=_("Dela gärna upp inlägget i delar med mellanrubriker (Del ett, Del två …)."),
+        ),
     ]
     settings_panels = Page.settings_panels + [
         MultiFieldPanel([FieldPanel("date"), FieldPanel("access_level")], heading=_("Inlägget"))
     ]
     parent_page_types = ["blogs.BlogPage"]
     subpage_types: list = []
-    search_fields = Page.search_fields + [
-        index.SearchField("ingress"),
-        index.SearchField("body"),
-        index.FilterField("access_level"),
-        index.FilterField("date"),
-    ]
+    search_fields = ReadablePiece.search_fields + [index.FilterField("date")]
 
     # The paywall asks which site default applies to this content type.
     paywall_content_type = "blog_post"
-    lead_field = "ingress"
 
     class Meta:
         verbose_name = _("blogginlägg")

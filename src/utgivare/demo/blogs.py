@@ -104,14 +104,14 @@ def load_blogs(home, authors_by_slug, directory: Path = BLOG_DIR) -> dict | None
         )
         pages = {}
         for path in sorted((directory / "posts").glob("*.md")):
-            post, body = read_markdown(path, ("title", "slug", "access", "published", "ingress"))
+            post, body = read_markdown(path, ("title", "slug", "access", "published", "lead"))
             published = parse_time(post["published"])
             pages[post["slug"]] = _publish(
                 blog,
                 BlogPostPage(
                     title=post["title"],
                     slug=post["slug"],
-                    ingress=post["ingress"],
+                    lead=post["lead"],
                     body=json.dumps(body_data(body)),
                     date=published,
                     access_level=post["access"],

@@ -1,43 +1,25 @@
 """The site's feeds of the latest magazine articles: RSS 2.0 at /flode/, Atom at /flode/atom/.
 
 A feed is the same for every reader, so it never asks about the reader: each
-item carries what paywall.gate.public_variant allows (the whole body only for
-free pieces; the lead and the first paragraph for metered and paid ones).
+item carries what paywall.gate.public_blocks allows (the whole body only for
+free pieces; the lead and the first paragraph for metered and paid ones),
+rendered by publication.feed_html like every other feed.
 """
 
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from utgivare.core.models import ImprintSettings
-from utgivare.paywall import gate
 from utgivare.paywall.models import PaywallSettings
+from utgivare.publication.feed_html import item_html
 from utgivare.publication.models import ArticlePage
 
 FEED_ITEMS = 30
 # Shared caches may keep a feed this long: it holds nothing personal.
 FEED_MAX_AGE = 300
-
-
-def item_html(piece, blocks, *, teaser: bool, url: str, request) -> str:
-    """Lead, the blocks the piece may show everyone, and a link on for a teaser."""
-    parts = [format_html("<p><strong>{}</strong></p>", piece.lead)]
-    # Images are left out: their renditions would need absolute URLs and sizes per reader app.
-    parts.extend(
-        block.render(context={"request": request})
-        for block in blocks
-        if block.block_type != "image"
-    )
-    if teaser:
-        parts.append(
-            format_html('<p><a href="{}">{}</a></p>', url, _("Läs hela artikeln på webbplatsen"))
-        )
-    # mark_safe: each part is escaped by format_html or rendered by our own block templates.
-    return mark_safe("".join(str(part) for part in parts))  # noqa: S308
 
 
 def latest_articles(request, feed_class=Rss201rev2Feed):
@@ -51,18 +33,17 @@ def latest_articles(request, feed_class=Rss201rev2Feed):
         language="sv",
         feed_url=request.build_absolute_uri(),
     )
+    read_on = _("Läs hela artikeln på webbplatsen")
     articles = ArticlePage.objects.live().public().select_related("author")
     if site is not None:
         articles = articles.descendant_of(site.root_page)
     for article in articles.order_by("-first_published_at")[:FEED_ITEMS]:
         url = article.get_full_url(request)
-        variant = gate.public_variant(article, paywall_settings)
-        blocks = gate.public_blocks(article, paywall_settings)
         feed.add_item(
             title=article.title,
             link=url,
             description=item_html(
-                article, blocks, teaser=variant != "full", url=url, request=request
+                article, paywall_settings, url=url, read_on=read_on, request=request
             ),
             unique_id=url,
             unique_id_is_permalink=True,

@@ -13,13 +13,10 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from utgivare.paywall.levels import access_level_field
-
-from .blocks import BodyBlock
 from .pieces import ReadablePiece
 
 ARTICLES_PER_PAGE = 12
@@ -285,10 +282,7 @@ class AuthorPage(Page):
         return context
 
 
-class ArticlePage(ReadablePiece, Page):
-    lead = models.TextField(
-        _("ingress"), help_text=_("Visas för alla läsare, även utan prenumeration.")
-    )
+class ArticlePage(ReadablePiece):
     author = models.ForeignKey(
         AuthorPage,
         verbose_name=_("skribent"),
@@ -313,10 +307,8 @@ class ArticlePage(ReadablePiece, Page):
         blank=True,
         help_text=_("Beskriv bilden för den som inte ser den."),
     )
-    body = StreamField(BodyBlock(), verbose_name=_("brödtext"))
-    access_level = access_level_field()
-    word_count = models.PositiveIntegerField(_("antal ord"), default=0, editable=False)
 
+    # Byline and picture between the lead and the body, where the page shows them.
     content_panels = Page.content_panels + [
         FieldPanel("lead"),
         FieldPanel("author"),
@@ -331,14 +323,8 @@ class ArticlePage(ReadablePiece, Page):
         ),
         FieldPanel("body"),
     ]
-    settings_panels = Page.settings_panels + [FieldPanel("access_level")]
     parent_page_types = ["publication.SectionPage"]
     subpage_types: list = []
-    search_fields = Page.search_fields + [
-        index.SearchField("lead"),
-        index.SearchField("body"),
-        index.FilterField("access_level"),
-    ]
 
     # The paywall asks which site-default applies to this content type.
     paywall_content_type = "article"

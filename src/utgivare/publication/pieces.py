@@ -1,23 +1,70 @@
-"""What every readable, paywalled page (article, blog post) shares.
+"""What every readable, paywalled page (article, blog post, and later podcast
+episodes and videos) shares: `ReadablePiece`, an abstract Wagtail page.
 
-A page class mixes in `ReadablePiece` before `Page`, names the field that
-holds its lead in `lead_field`, and has `body` (a BodyBlock stream),
-`word_count` and `access_level` fields and a `paywall_content_type`.
+It owns the fields the paywall, feeds, search and structured data read (`lead`,
+`body`, `access_level`, `word_count`), the search fields over them, default
+panels, and the access decision in the page context. A concrete page inherits
+it instead of `Page`, sets `paywall_content_type` (one of
+`subscriptions.choices.CONTENT_TYPES`; a system check refuses a page
+without it), and may extend the panels and search fields.
 """
 
-from utgivare.paywall import gate
+from django.core import checks
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
 
-from .blocks import stream_plain_text
+from utgivare.paywall import gate
+from utgivare.paywall.levels import access_level_field
+from utgivare.subscriptions.choices import CONTENT_TYPES
+
+from .blocks import BodyBlock, stream_plain_text
 from .reading_time import count_words, reading_minutes
 
 
-class ReadablePiece:
-    lead_field = "lead"
+class ReadablePiece(Page):
+    lead = models.TextField(
+        _("ingress"), help_text=_("Visas för alla läsare, även utan prenumeration.")
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("brödtext"))
+    access_level = access_level_field()
+    word_count = models.PositiveIntegerField(_("antal ord"), default=0, editable=False)
+
+    # Which site default and which subscriptions apply: set by every concrete page.
+    paywall_content_type: str
+
+    content_panels = Page.content_panels + [FieldPanel("lead"), FieldPanel("body")]
+    settings_panels = Page.settings_panels + [FieldPanel("access_level")]
+    search_fields = Page.search_fields + [
+        index.SearchField("lead"),
+        index.SearchField("body"),
+        index.FilterField("access_level"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def check(cls, **kwargs):
+        errors = super().check(**kwargs)
+        if getattr(cls, "paywall_content_type", None) not in CONTENT_TYPES:
+            errors.append(
+                checks.Error(
+                    f"{cls.__name__}.paywall_content_type must be one of {CONTENT_TYPES}.",
+                    hint="The paywall reads it to pick the site default and the subscriptions "
+                    "that cover the piece.",
+                    obj=cls,
+                    id="publication.E001",
+                )
+            )
+        return errors
 
     def save(self, *args, **kwargs):
         # Stored, so lists and feeds show reading times without rendering bodies.
-        lead = getattr(self, self.lead_field)
-        self.word_count = count_words(lead) + count_words(stream_plain_text(self.body))
+        self.word_count = count_words(self.lead) + count_words(stream_plain_text(self.body))
         return super().save(*args, **kwargs)
 
     @property

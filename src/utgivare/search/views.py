@@ -50,7 +50,7 @@ SEARCHABLE_MODELS = (ArticlePage, BlogPostPage)
 
 
 def lead_of(piece) -> str:
-    return getattr(piece, "lead", None) or getattr(piece, "ingress", "") or ""
+    return piece.lead or ""
 
 
 def search_pieces(query, site):
