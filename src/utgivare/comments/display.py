@@ -39,8 +39,8 @@ def reply_target(request, state, form):
     if comment_id is None:
         return None
     return (
-        render.public_comments(state.piece.pk)
-        .filter(pk=comment_id)
+        Comment.objects.public()
+        .filter(pk=comment_id, page_id=state.piece.pk)
         .values_list("pk", "author_name")
         .first()
     )

@@ -189,6 +189,16 @@ class Thread(models.Model):
         return str(self.page)
 
 
+class CommentQuerySet(models.QuerySet):
+    def public(self):
+        """What readers may see: approved and not hidden while reports are reviewed.
+
+        The one place this rule is written for queries; `Comment.is_public` is
+        the same rule for a row already loaded.
+        """
+        return self.filter(status=Status.APPROVED, hidden_for_review=False)
+
+
 class Comment(models.Model):
     page = models.ForeignKey(
         "wagtailcore.Page",
@@ -251,6 +261,8 @@ class Comment(models.Model):
     notify_confirmed = models.BooleanField(_("e-postadressen bekräftad"), default=False)
     reply_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
 
+    objects = CommentQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("kommentar")
         verbose_name_plural = _("kommentarer")
@@ -268,6 +280,7 @@ class Comment(models.Model):
 
     @property
     def is_public(self) -> bool:
+        """The row-level twin of `Comment.objects.public()`."""
         return self.status == Status.APPROVED and not self.hidden_for_review
 
     @property

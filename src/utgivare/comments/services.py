@@ -150,9 +150,7 @@ def _locked_thread(page_id) -> Thread:
 
 def _refresh(thread: Thread, *, now, new_comment=False) -> None:
     """Recount after a change, inside the same transaction that made it."""
-    thread.approved_count = Comment.objects.filter(
-        page_id=thread.page_id, status=Status.APPROVED, hidden_for_review=False
-    ).count()
+    thread.approved_count = Comment.objects.public().filter(page_id=thread.page_id).count()
     thread.version = F("version") + 1
     fields = ["approved_count", "version"]
     if new_comment:
@@ -264,12 +262,11 @@ def post_comment(
         thread = _locked_thread(data.page_id)
         answered = None
         if data.in_reply_to_id:
-            answered = Comment.objects.filter(
-                pk=data.in_reply_to_id,
-                page_id=data.page_id,
-                status=Status.APPROVED,
-                hidden_for_review=False,
-            ).first()
+            answered = (
+                Comment.objects.public()
+                .filter(pk=data.in_reply_to_id, page_id=data.page_id)
+                .first()
+            )
             if answered is None:
                 raise ReplyTargetGone(data.in_reply_to_id)
         placement = place_reply(

@@ -132,9 +132,7 @@ def confirm_reply_notifications(comment_id: int) -> bool:
 def notify_reply(reply_id: int) -> bool:
     """Tell a commenter that someone answered them, once, if they asked and confirmed."""
     reply = (
-        Comment.objects.filter(pk=reply_id, status=Status.APPROVED, hidden_for_review=False)
-        .select_related("in_reply_to", "page")
-        .first()
+        Comment.objects.public().filter(pk=reply_id).select_related("in_reply_to", "page").first()
     )
     if reply is None or reply.in_reply_to is None:
         return False

@@ -27,7 +27,6 @@ from utgivare.core.text_input import positive_id
 from . import display, privacy, services, spam, tokens, visibility
 from .forms import CommentForm, ReportForm, seconds_since_shown
 from .models import CommentSettings
-from .moderation import Status
 from .render import count_text, single_comment_html
 from .state import thread_state
 
@@ -268,7 +267,7 @@ def _post(request, page_id):
 
 def _acknowledge(request, piece, state, comment, *, plain=False):
     """The thanks for a stored comment; `plain` reads nothing from the database."""
-    published = comment.status == Status.APPROVED
+    published = comment.is_public
     acknowledgement = ACK_PUBLISHED if published else ACK_PENDING
     if not published and not plain:
         display.remember_pending(request, comment)
