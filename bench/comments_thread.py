@@ -59,7 +59,7 @@ def _text(rng):
 
 def build_thread(page, count, seed=179):
     """`count` approved comments: about a third start threads, the rest reply (depth <= 3)."""
-    from utgivare.comments import markup, services
+    from utgivare.comments import comment_text, services
     from utgivare.comments.models import Comment
     from utgivare.comments.threading import Node, child_path, place_reply
 
@@ -77,7 +77,7 @@ def build_thread(page, count, seed=179):
                 author_email=f"lasare{n % 400}@example.org",
                 author_website="https://example.org/" if n % 11 == 0 else "",
                 text=text,
-                text_html=markup.render(text),
+                text_html=comment_text.render(text),
                 created_at=now - timezone.timedelta(minutes=count - n),
             )
         )
@@ -103,7 +103,7 @@ def run():
     setup_django()
     from tests.factories import ArticlePageFactory, AuthorPageFactory, SectionPageFactory, site_tree
 
-    from utgivare.comments import render, services
+    from utgivare.comments import services, thread_html
     from utgivare.comments.models import CommentSettings
     from utgivare.publication.models import AuthorIndexPage, HomePage
 
@@ -132,7 +132,7 @@ def run():
     staff = services.Staff()
 
     def build_only():
-        render.build_thread_html(render.load_entries(busy.pk), staff=staff, is_open=True)
+        thread_html.build_thread_html(thread_html.load_entries(busy.pk), staff=staff, is_open=True)
 
     return {
         "name": f"Article with a {COMMENTS:,}-comment thread (SQLite, locmem, test client)".replace(

@@ -3,7 +3,7 @@
 import factory
 from django.utils import timezone
 
-from utgivare.comments import markup, services
+from utgivare.comments import comment_text, services
 from utgivare.comments.models import Comment, CommentSettings
 from utgivare.comments.moderation import Status
 from utgivare.comments.threading import child_path
@@ -23,7 +23,7 @@ class CommentFactory(factory.django.DjangoModelFactory):
 
     @classmethod
     def _create(cls, model_class, *args, parent=None, recount=True, **kwargs):
-        kwargs.setdefault("text_html", markup.render(kwargs["text"]))
+        kwargs.setdefault("text_html", comment_text.render(kwargs["text"]))
         if parent is not None:
             kwargs.setdefault("in_reply_to", parent)
             kwargs["depth"] = parent.depth + 1

@@ -227,7 +227,7 @@ class Comment(models.Model):
     author_email = models.EmailField(_("e-post"), blank=True)
     author_website = models.URLField(_("webbplats"), blank=True)
     text = models.TextField(_("text"))
-    # `text` rendered once at save: escaped, linked, nh3-sanitised (markup.render).
+    # `text` rendered once at save: escaped, linked, nh3-sanitised (comment_text.render).
     text_html = models.TextField(editable=False, default="")
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,

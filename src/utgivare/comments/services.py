@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from utgivare.accounts import addresses
 
-from . import markup, privacy
+from . import comment_text, privacy
 from .models import Ban, Comment, CommentReport, ModerationEvent, Thread
 from .moderation import (
     Reporter,
@@ -283,7 +283,7 @@ def post_comment(
             comment_settings.moderation_rules(staff.reserved_names),
         )
         ip_record = privacy.record_for(ip, comment_settings.ip_policy, ip_key())
-        text = markup.normalise_text(data.text)
+        text = comment_text.normalise_text(data.text)
         parent_id = placement.parent_id
         if parent_id and answered and parent_id != answered.pk:
             # An ancestor may have been erased with its writer's account; the
@@ -299,9 +299,9 @@ def post_comment(
             held_reasons=list(verdict.reasons),
             author_name=data.name.strip(),
             author_email=email,
-            author_website=markup.safe_website(data.website),
+            author_website=comment_text.safe_website(data.website),
             text=text,
-            text_html=markup.render(text),
+            text_html=comment_text.render(text),
             user=user,
             ip_address=ip_record.ip_address,
             ip_hash=ip_record.ip_hash,
@@ -422,9 +422,9 @@ def edit_comment(comment: Comment, *, actor, values: dict, reason: str = "", now
                 continue
             value = values[field]
             if field == "text":
-                value = markup.normalise_text(value)
+                value = comment_text.normalise_text(value)
             elif field == "author_website":
-                value = markup.safe_website(value)
+                value = comment_text.safe_website(value)
             else:
                 value = value.strip()
             if getattr(comment, field) != value:
@@ -432,7 +432,7 @@ def edit_comment(comment: Comment, *, actor, values: dict, reason: str = "", now
                 setattr(comment, field, value)
         if not changes:
             return False
-        comment.text_html = markup.render(comment.text)
+        comment.text_html = comment_text.render(comment.text)
         comment.edited_at = now
         comment.save(update_fields=[*changes.keys(), "text_html", "edited_at"])
         _record(comment, Action.EDITED, actor, reason=reason, changes=changes, now=now)

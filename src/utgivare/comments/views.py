@@ -24,11 +24,11 @@ from wagtail.models import Page
 
 from utgivare.core.text_input import positive_id
 
-from . import display, privacy, services, spam, tokens, visibility
+from . import comment_section, privacy, services, spam, tokens, visibility
 from .forms import CommentForm, ReportForm, seconds_since_shown
 from .models import CommentSettings
-from .render import count_text, single_comment_html
 from .state import thread_state
+from .thread_html import count_text, single_comment_html
 
 logger = logging.getLogger(__name__)
 
@@ -76,8 +76,8 @@ def _refuse(request, piece, state, form, status):
             {
                 "ok": False,
                 "message": errors[0] if errors else _("Kommentaren kunde inte skickas."),
-                "form_html": display.form_html(
-                    request, state, form, display.reply_target(request, state, form)
+                "form_html": comment_section.form_html(
+                    request, state, form, comment_section.reply_target(request, state, form)
                 ),
             },
             status=status,
@@ -270,7 +270,7 @@ def _acknowledge(request, piece, state, comment, *, plain=False):
     published = comment.is_public
     acknowledgement = ACK_PUBLISHED if published else ACK_PENDING
     if not published and not plain:
-        display.remember_pending(request, comment)
+        comment_section.remember_pending(request, comment)
     if _wants_json(request):
         if plain:
             # The script then clears the form and announces the message.

@@ -20,7 +20,7 @@ from django.db import transaction
 from wagtail.models import Site
 
 from utgivare.blogs.models import BlogIndexPage, BlogPage, BlogPostPage
-from utgivare.comments import markup, services
+from utgivare.comments import comment_text, services
 from utgivare.comments.models import Comment, CommentReport, CommentSettings, ModerationEvent
 from utgivare.comments.moderation import Status
 from utgivare.comments.threading import Node, child_path, place_reply
@@ -155,7 +155,7 @@ def _comment(source, page, created, writer, writer_user, max_depth) -> Comment:
     )
     by_writer = source.get("writer", False) and writer is not None
     written = parse_time(source["written"])
-    text = markup.normalise_text(source["text"])
+    text = comment_text.normalise_text(source["text"])
     comment = Comment.objects.create(
         page=page,
         parent_id=placement.parent_id,
@@ -166,9 +166,9 @@ def _comment(source, page, created, writer, writer_user, max_depth) -> Comment:
         held_reasons=source.get("held_reasons", []),
         author_name=writer.title if by_writer else source["name"],
         author_email=services.normalise_email(source["email"]),
-        author_website=markup.safe_website(source.get("website", "")),
+        author_website=comment_text.safe_website(source.get("website", "")),
         text=text,
-        text_html=markup.render(text),
+        text_html=comment_text.render(text),
         user=writer_user if by_writer else None,
         created_at=written,
         moderated_at=written + dt.timedelta(minutes=20)

@@ -1,7 +1,7 @@
 from django import template
 from django.utils.formats import date_format
 
-from utgivare.comments.render import count_text
+from utgivare.comments.thread_html import count_text
 
 register = template.Library()
 

@@ -4,9 +4,9 @@ from django import template
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
-from .. import display, services
-from ..render import count_text
+from .. import comment_section, services
 from ..state import thread_state
+from ..thread_html import count_text
 
 register = template.Library()
 
@@ -18,9 +18,9 @@ def comments_for(context, piece):
         return ""
     state = thread_state(request, piece, timezone.now())
     # mark_safe: section_html renders our own templates around the thread built
-    # by comments.render, which escapes every commenter-supplied value.
+    # by comments.thread_html, which escapes every commenter-supplied value.
     return mark_safe(  # noqa: S308
-        display.section_html(request, state, getattr(request, "comment_form", None))
+        comment_section.section_html(request, state, getattr(request, "comment_form", None))
     )
 
 

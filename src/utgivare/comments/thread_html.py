@@ -4,7 +4,7 @@ A thread of thousands of comments must render in milliseconds, which Django's
 template engine cannot do one include per comment. So the thread is built
 here, in plain Python, with every value that comes from a commenter passed
 through `escape()`; the comment text itself is `text_html`, which was
-escaped, linked and nh3-sanitised when it was stored (markup.render).
+escaped, linked and nh3-sanitised when it was stored (comment_text.render).
 
 The result holds nothing personal to the reader, so it is cached per thread
 version (bumped in the same transaction as every change), language and open
@@ -24,7 +24,7 @@ from django.utils.dates import MONTHS
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext, ngettext
 
-from .markup import safe_website
+from .comment_text import safe_website
 from .models import Comment
 from .threading import SEGMENT_WIDTH, path_ids
 
