@@ -27,7 +27,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from utgivare.comments import services as comment_services
+from utgivare.comments import threads as comment_threads
 from utgivare.paywall.levels import access_level_field
 from utgivare.publication.blocks import BodyBlock
 from utgivare.publication.models import paginate
@@ -62,7 +62,7 @@ class BlogIndexPage(Page):
         latest = {blog.pk: list(blog.posts()[:3]) for blog in blogs}
         post_ids = [post.pk for posts in latest.values() for post in posts]
         context["blogs"] = [(blog, latest[blog.pk]) for blog in blogs]
-        context["comment_counts"] = comment_services.counts_for(post_ids)
+        context["comment_counts"] = comment_threads.counts_for(post_ids)
         return context
 
 
@@ -152,7 +152,7 @@ class BlogPage(RoutablePageMixin, Page):
         return {
             "posts": page_of_posts,
             "archive": self.archive_months(),
-            "comment_counts": comment_services.counts_for(p.pk for p in page_of_posts),
+            "comment_counts": comment_threads.counts_for(p.pk for p in page_of_posts),
         }
 
     @path("")
@@ -193,6 +193,7 @@ class BlogPage(RoutablePageMixin, Page):
 
 
 class BlogPostPage(ReadablePiece, Page):
+    accepts_comments = True  # a discussion below it (comments.threads.is_commentable)
     ingress = models.TextField(
         _("ingress"), help_text=_("Visas för alla läsare, även utan prenumeration.")
     )
@@ -250,7 +251,7 @@ class BlogPostPage(ReadablePiece, Page):
 
     @property
     def comment_count(self) -> int:
-        return comment_services.counts_for([self.pk]).get(self.pk, 0)
+        return comment_threads.counts_for([self.pk]).get(self.pk, 0)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -10,8 +10,6 @@ class CommentsConfig(AppConfig):
     def ready(self):
         from utgivare.core import personal_data
 
-        from . import services
+        from . import personal_data as comment_data
 
-        personal_data.register(
-            "comments", export=services.export_for_user, erase=services.erase_for_user
-        )
+        personal_data.register("comments", export=comment_data.export, erase=comment_data.erase)

@@ -321,7 +321,8 @@ class CommentReport(models.Model):
 
 
 class ModerationEvent(models.Model):
-    """The audit trail: every change to a comment's status or words, by whom and when."""
+    """The audit trail: every moderator's decision (a comment's status or words,
+    a ban, a thread opened or closed) and readers' reports, by whom and when."""
 
     class Action(models.TextChoices):
         CREATED = "created", _("Skriven")
@@ -333,10 +334,21 @@ class ModerationEvent(models.Model):
         REPORTED = "reported", _("Anmäld")
         HIDDEN = "hidden", _("Dold efter anmälningar")
         BANNED = "banned", _("Kommentatorn spärrad")
+        UNBANNED = "unbanned", _("Spärr borttagen")
+        THREAD_CLOSING = "closing", _("Trådens kommentarer ändrade")
 
-    # SET_NULL: the trail outlives an erased comment.
+    # SET_NULL: the trail outlives an erased comment. None for decisions about
+    # a thread (then `page` names it) or a ban.
     comment = models.ForeignKey(
         Comment, null=True, on_delete=models.SET_NULL, related_name="events"
+    )
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("sida"),
     )
     action = models.CharField(_("händelse"), max_length=10, choices=Action.choices)
     actor = models.ForeignKey(

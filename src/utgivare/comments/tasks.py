@@ -17,6 +17,8 @@ from django.utils import timezone, translation
 from django_tasks import task
 from wagtail.models import Site
 
+from utgivare.publication.models import AuthorPage
+
 from . import tokens
 from .models import Comment, CommentSettings
 from .moderation import Status
@@ -52,8 +54,6 @@ def _author_address(page) -> str:
     author_id = getattr(page, "author_id", None)
     if not author_id:
         return ""
-    from utgivare.publication.models import AuthorPage
-
     author = AuthorPage.objects.filter(pk=author_id).select_related("user").first()
     if author is None:
         return ""

@@ -286,6 +286,7 @@ class AuthorPage(Page):
 
 
 class ArticlePage(ReadablePiece, Page):
+    accepts_comments = True  # a discussion below it (comments.threads.is_commentable)
     lead = models.TextField(
         _("ingress"), help_text=_("Visas för alla läsare, även utan prenumeration.")
     )

@@ -8,7 +8,7 @@ register = template.Library()
 
 @register.filter
 def comments_in(counts, page_id):
-    """'N kommentarer' from a {page_id: count} dict (comments.services.counts_for)."""
+    """'N kommentarer' from a {page_id: count} dict (comments.threads.counts_for)."""
     return count_text((counts or {}).get(page_id, 0))
 
 

@@ -4,7 +4,7 @@ from django import template
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
-from .. import comment_section, services
+from .. import comment_section, threads
 from ..state import thread_state
 from ..thread_html import count_text
 
@@ -26,7 +26,7 @@ def comments_for(context, piece):
 
 @register.simple_tag
 def comment_count_text(page_id, counts=None):
-    """'N kommentarer' for a piece in a list; pass `counts` (services.counts_for) for many."""
+    """'N kommentarer' for a piece in a list; pass `counts` (threads.counts_for) for many."""
     if counts is None:
-        counts = services.counts_for([page_id])
+        counts = threads.counts_for([page_id])
     return count_text(counts.get(page_id, 0))
