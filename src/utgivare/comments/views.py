@@ -194,7 +194,7 @@ def _post(request, page_id):
     )
     if refused is not None:
         if refused.reason == "honeypot":
-            return HttpResponse(refused.message, status=400)
+            return HttpResponse(str(refused.message), status=400)
         form.add_error(None, refused.message)
         return _refuse(request, piece, state, form, REFUSAL_STATUS[refused.reason])
 
