@@ -59,52 +59,43 @@ def _text(rng):
 
 def build_thread(page, count, seed=179):
     """`count` approved comments: about a third start threads, the rest reply (depth <= 3)."""
-    from utgivare.comments import markup, services
-    from utgivare.comments.models import Comment
-    from utgivare.comments.threading import Node, child_path, place_reply
+    from django.db import transaction
+
+    from utgivare.comments import threads
 
     rng = random.Random(seed)
     now = timezone.now()
-    rows = []
-    for n in range(count):
-        text = _text(rng)
-        rows.append(
-            Comment(
-                page=page,
-                thread_path="",
-                status="approved",
-                author_name=f"Läsare {n % 400}",
-                author_email=f"lasare{n % 400}@example.org",
-                author_website="https://example.org/" if n % 11 == 0 else "",
-                text=text,
-                text_html=markup.render(text),
-                created_at=now - timezone.timedelta(minutes=count - n),
-            )
-        )
-    created = Comment.objects.bulk_create(rows, batch_size=500)
+    texts = [_text(rng) for _ in range(count)]
     placed = []
-    for comment in created:
-        answered = placed[rng.randrange(len(placed))] if placed and rng.random() > 0.33 else None
-        placement = place_reply(
-            Node(answered.pk, answered.thread_path) if answered else None, max_depth=3
-        )
-        comment.parent_id = placement.parent_id
-        comment.in_reply_to_id = answered.pk if answered else None
-        comment.depth = placement.depth
-        comment.thread_path = child_path(placement.parent_path, comment.pk)
-        placed.append(comment)
-    Comment.objects.bulk_update(
-        created, ["parent_id", "in_reply_to_id", "depth", "thread_path"], batch_size=500
-    )
-    services.recount(page.pk)
+    # One transaction: SQLite then writes the thread to disk once, not per comment.
+    with transaction.atomic():
+        for n, text in enumerate(texts):
+            answered = (
+                placed[rng.randrange(len(placed))] if placed and rng.random() > 0.33 else None
+            )
+            placed.append(
+                threads.add_comment(
+                    page.pk,
+                    answered,
+                    max_depth=3,
+                    status="approved",
+                    author_name=f"Läsare {n % 400}",
+                    author_email=f"lasare{n % 400}@example.org",
+                    author_website="https://example.org/" if n % 11 == 0 else "",
+                    text=text,
+                    created_at=now - timezone.timedelta(minutes=count - n),
+                )
+            )
+    threads.recount(page.pk)
 
 
 def run():
     setup_django()
     from tests.factories import ArticlePageFactory, AuthorPageFactory, SectionPageFactory, site_tree
 
-    from utgivare.comments import render, services
+    from utgivare.comments import thread_html
     from utgivare.comments.models import CommentSettings
+    from utgivare.comments.staff import Staff
     from utgivare.publication.models import AuthorIndexPage, HomePage
 
     home = HomePage.objects.first()
@@ -129,10 +120,10 @@ def run():
         response = client.get(busy.url)
         assert response.status_code == 200
 
-    staff = services.Staff()
+    staff = Staff()
 
     def build_only():
-        render.build_thread_html(render.load_entries(busy.pk), staff=staff, is_open=True)
+        thread_html.build_thread_html(thread_html.load_entries(busy.pk), staff=staff, is_open=True)
 
     return {
         "name": f"Article with a {COMMENTS:,}-comment thread (SQLite, locmem, test client)".replace(

@@ -3,10 +3,10 @@
 import factory
 from django.utils import timezone
 
-from utgivare.comments import markup, services
+from utgivare.comments import threads
 from utgivare.comments.models import Comment, CommentSettings
 from utgivare.comments.moderation import Status
-from utgivare.comments.threading import child_path
+from utgivare.comments.threading import MAX_SUPPORTED_DEPTH
 
 
 class CommentFactory(factory.django.DjangoModelFactory):
@@ -22,17 +22,12 @@ class CommentFactory(factory.django.DjangoModelFactory):
     created_at = factory.LazyFunction(timezone.now)
 
     @classmethod
-    def _create(cls, model_class, *args, parent=None, recount=True, **kwargs):
-        kwargs.setdefault("text_html", markup.render(kwargs["text"]))
-        if parent is not None:
-            kwargs.setdefault("in_reply_to", parent)
-            kwargs["depth"] = parent.depth + 1
-        comment = model_class(*args, parent=parent, thread_path="", **kwargs)
-        comment.save()
-        comment.thread_path = child_path(parent.thread_path if parent else "", comment.pk)
-        comment.save(update_fields=["thread_path"])
+    def _create(cls, model_class, *_args, page, parent=None, recount=True, **kwargs):
+        # Nests right under `parent` at any depth a test builds (the site's
+        # max_depth is the posting path's business).
+        comment = threads.add_comment(page.pk, parent, max_depth=MAX_SUPPORTED_DEPTH, **kwargs)
         if recount:
-            services.recount(comment.page_id)
+            threads.recount(comment.page_id)
         return comment
 
 

@@ -5,7 +5,7 @@ import datetime as dt
 from hypothesis import given
 from hypothesis import strategies as st
 
-from utgivare.comments.render import LOCAL_TZ, Labels, _when
+from utgivare.comments.thread_html import LOCAL_TZ, Labels, _when
 
 moments = st.datetimes(
     min_value=dt.datetime(2000, 1, 1), max_value=dt.datetime(2040, 1, 1), timezones=st.just(dt.UTC)

@@ -9,7 +9,7 @@ from utgivare.comments.models import Comment
 
 def test_database_error_shows_a_clear_error_and_keeps_the_text(client, article, post_comment):
     with mock.patch(
-        "utgivare.comments.services.Comment.objects.create",
+        "utgivare.comments.threads.Comment.objects.create",
         side_effect=OperationalError("database is locked"),
     ):
         response = post_comment(article, text="En lång och genomtänkt kommentar om hamnen.")
@@ -26,7 +26,7 @@ def test_database_error_while_showing_the_page_again_still_keeps_the_text(
 ):
     failing = OperationalError("no such table")
     with (
-        mock.patch("utgivare.comments.services.Comment.objects.create", side_effect=failing),
+        mock.patch("utgivare.comments.threads.Comment.objects.create", side_effect=failing),
         mock.patch("utgivare.publication.models.ArticlePage.serve", side_effect=failing),
     ):
         response = post_comment(article, text="Text som inte får försvinna.")
@@ -38,7 +38,7 @@ def test_database_error_while_showing_the_page_again_still_keeps_the_text(
 
 def test_failure_after_the_row_is_written_rolls_everything_back(client, article, post_comment):
     with mock.patch(
-        "utgivare.comments.services._refresh", side_effect=OperationalError("disk I/O error")
+        "utgivare.comments.threads.refresh", side_effect=OperationalError("disk I/O error")
     ):
         response = post_comment(article)
     assert response.status_code == 503

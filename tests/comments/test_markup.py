@@ -5,7 +5,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from utgivare.comments.markup import count_links, render, safe_website
+from utgivare.comments.comment_text import count_links, render, safe_website
 
 
 def test_blank_lines_make_paragraphs_and_newlines_line_breaks():

@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.utils import timezone
 
-from utgivare.comments import services
+from utgivare.comments import moderating
 from utgivare.comments.models import Comment
 from utgivare.comments.moderation import ModerationMode
 
@@ -102,7 +102,7 @@ def test_held_reply_is_announced_once_when_approved(
     assert all("anna@example.org" not in m.to for m in mailoutbox)
     for action in ("approve", "pending", "approve"):
         with django_capture_on_commit_callbacks(execute=True):
-            services.moderate([reply.pk], action, actor=moderator, now=timezone.now())
+            moderating.moderate([reply.pk], action, actor=moderator, now=timezone.now())
     assert [m.to for m in mailoutbox].count(["anna@example.org"]) == 1
 
 

@@ -1,7 +1,7 @@
 from django.test import Client
 from django.utils import timezone
 
-from utgivare.comments import services
+from utgivare.comments import moderating
 from utgivare.comments.models import CommentReport, ModerationEvent
 
 from .factories import CommentFactory, comment_settings, make_user
@@ -56,7 +56,7 @@ def test_reviewed_comment_comes_back_and_reports_are_resolved(client, article, s
     report(Client(), comment)
     assert "Granskad och godkänd." not in client.get(article.url).content.decode()
     moderator = make_user(is_superuser=True)
-    services.moderate([comment.pk], "approve", actor=moderator, now=timezone.now())
+    moderating.moderate([comment.pk], "approve", actor=moderator, now=timezone.now())
     assert "Granskad och godkänd." in client.get(article.url).content.decode()
     assert not CommentReport.objects.filter(resolved_at__isnull=True).exists()
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 from hypothesis import given
 from hypothesis import strategies as st
 
-from utgivare.comments import privacy, services
+from utgivare.comments import moderating, posting, privacy
 from utgivare.comments.models import CommentReport
 from utgivare.comments.moderation import Reporter, same_reporter
 from utgivare.comments.privacy import IpPolicy, reporter_hash
@@ -90,7 +90,7 @@ def test_reporter_hash_matches_nothing_else_that_is_stored(site, article, disput
     first, second = CommentReport.objects.order_by("pk").values_list("reporter_ip_hash", flat=True)
     assert first and second and first != second
     assert "198.51.100.50" not in first
-    assert first != privacy.ip_hash("198.51.100.50", services.ip_key())
+    assert first != privacy.ip_hash("198.51.100.50", posting.ip_key())
 
 
 def test_reporter_hashes_are_purged_after_a_week_even_when_no_ips_are_kept(site, disputed):
@@ -112,7 +112,7 @@ def test_a_moderators_decision_forgets_the_reporters_hashes(site, disputed):
     comment_settings(site, ip_policy=IpPolicy.NONE)
     report_from("198.51.100.70", disputed)
     moderator = make_user(is_superuser=True)
-    services.moderate([disputed.pk], "approve", actor=moderator, now=timezone.now())
+    moderating.moderate([disputed.pk], "approve", actor=moderator, now=timezone.now())
     assert list(CommentReport.objects.values_list("reporter_ip_hash", flat=True)) == [""]
     # Once reviewed, a new report from the same reader counts again.
     report_from("198.51.100.70", disputed)
@@ -146,7 +146,7 @@ reports = st.lists(
 
 
 def counted(sequence):
-    """Store each report unless it repeats an open one, as services.report_comment does."""
+    """Store each report unless it repeats an open one, as reports.report_comment does."""
     kept = []
     for account, address in sequence:
         new = Reporter(account, address)

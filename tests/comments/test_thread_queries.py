@@ -15,9 +15,9 @@ def thread_of(article, size):
         parent = top if n % 3 else None
         comment = CommentFactory(page=article, parent=parent, recount=False)
         top = comment if parent is None else top
-    from utgivare.comments import services
+    from utgivare.comments import threads
 
-    services.recount(article.pk)
+    threads.recount(article.pk)
 
 
 def queries_for(client, url):

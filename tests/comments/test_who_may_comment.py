@@ -77,3 +77,14 @@ def test_a_piece_can_stay_open_beyond_the_site_limit(client, article, site, post
 
 def test_pages_that_take_no_comments_refuse_posts(client, tree, post_comment):
     assert post_comment(tree["sections"][0]).status_code == 404
+
+
+def test_blog_posts_take_comments_like_articles(client, tree, post_comment):
+    from tests.blogs.factories import BlogIndexPageFactory, BlogPageFactory, BlogPostPageFactory
+    from tests.factories import AuthorPageFactory
+
+    writer = AuthorPageFactory(parent=tree["authors"], title="Karin Lund")
+    blog = BlogPageFactory(parent=BlogIndexPageFactory(parent=tree["home"]), writer=writer)
+    post = BlogPostPageFactory(parent=blog, access_level="free")
+    assert post_comment(post).status_code == 302
+    assert post.reader_comments.count() == 1

@@ -27,7 +27,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from utgivare.comments import services as comment_services
+from utgivare.comments import threads as comment_threads
 from utgivare.publication.models import paginate
 from utgivare.publication.pieces import ReadablePiece
 
@@ -61,7 +61,7 @@ class BlogIndexPage(Page):
         latest = {blog.pk: list(blog.posts()[:3]) for blog in blogs}
         post_ids = [post.pk for posts in latest.values() for post in posts]
         context["blogs"] = [(blog, latest[blog.pk]) for blog in blogs]
-        context["comment_counts"] = comment_services.counts_for(post_ids)
+        context["comment_counts"] = comment_threads.counts_for(post_ids)
         return context
 
 
@@ -151,7 +151,7 @@ class BlogPage(RoutablePageMixin, Page):
         return {
             "posts": page_of_posts,
             "archive": self.archive_months(),
-            "comment_counts": comment_services.counts_for(p.pk for p in page_of_posts),
+            "comment_counts": comment_threads.counts_for(p.pk for p in page_of_posts),
         }
 
     @path("")
@@ -185,6 +185,7 @@ class BlogPage(RoutablePageMixin, Page):
 
 
 class BlogPostPage(ReadablePiece):
+    accepts_comments = True  # a discussion below it (comments.threads.is_commentable)
     date = models.DateTimeField(_("publiceringsdag"), default=timezone.now)
 
     content_panels = Page.content_panels + [
@@ -229,7 +230,7 @@ class BlogPostPage(ReadablePiece):
 
     @property
     def comment_count(self) -> int:
-        return comment_services.counts_for([self.pk]).get(self.pk, 0)
+        return comment_threads.counts_for([self.pk]).get(self.pk, 0)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

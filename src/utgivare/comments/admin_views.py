@@ -23,11 +23,12 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
-from . import services
+from . import moderating, staff
 from .forms import ModeratorEditForm
 from .models import Ban, Comment, CommentSettings, ModerationEvent, Thread
 from .moderation import REASONS, Status
 from .policy import ThreadClosing
+from .threads import thread_for
 
 PER_PAGE = 50
 
@@ -59,7 +60,7 @@ ACTION_LABELS = {
 def moderator_required(view):
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        if not services.is_moderator(request.user):
+        if not staff.is_moderator(request.user):
             raise PermissionDenied
         return view(request, *args, **kwargs)
 
@@ -156,13 +157,13 @@ def bulk(request):
     action = request.POST.get("bulk_action", "")
     ids = [int(i) for i in request.POST.getlist("selected") if i.isdigit()]
     back = _next_url(request, reverse("comments_admin:queue"))
-    if action not in services.MODERATION_ACTIONS:
+    if action not in moderating.MODERATION_ACTIONS:
         messages.error(request, _("Välj vad som ska göras med de markerade kommentarerna."))
         return HttpResponseRedirect(back)
     if not ids:
         messages.error(request, _("Markera minst en kommentar."))
         return HttpResponseRedirect(back)
-    changed = services.moderate(
+    changed = moderating.moderate(
         ids, action, actor=request.user, reason=_reason_from(request), now=timezone.now()
     )
     messages.success(
@@ -179,10 +180,10 @@ def act(request, comment_id):
     comment = get_object_or_404(Comment, pk=comment_id)
     action = request.POST.get("action", "")
     back = _next_url(request, reverse("comments_admin:queue"))
-    if action not in services.MODERATION_ACTIONS:
+    if action not in moderating.MODERATION_ACTIONS:
         messages.error(request, _("Okänd åtgärd."))
         return HttpResponseRedirect(back)
-    services.moderate(
+    moderating.moderate(
         [comment.pk],
         action,
         actor=request.user,
@@ -212,7 +213,7 @@ def detail(request, comment_id):
     )
     if request.method == "POST" and form.is_valid():
         values = {k: form.cleaned_data[k] for k in ("author_name", "author_website", "text")}
-        if services.edit_comment(
+        if moderating.edit_comment(
             comment,
             actor=request.user,
             values=values,
@@ -265,7 +266,7 @@ def ban(request, comment_id):
     if not value:
         messages.error(request, _("Det finns inget att spärra på för den här kommentaren."))
         return HttpResponseRedirect(back)
-    services.ban(
+    moderating.ban(
         kind,
         value,
         actor=request.user,
@@ -274,7 +275,7 @@ def ban(request, comment_id):
         now=timezone.now(),
     )
     if request.POST.get("also_spam"):
-        services.moderate([comment.pk], "spam", actor=request.user, now=timezone.now())
+        moderating.moderate([comment.pk], "spam", actor=request.user, now=timezone.now())
     messages.success(request, _("Spärren är lagd."))
     return HttpResponseRedirect(back)
 
@@ -284,7 +285,7 @@ def bans(request):
     if request.method == "POST":
         ban_id = request.POST.get("remove", "")
         if ban_id.isdigit():
-            Ban.objects.filter(pk=int(ban_id)).delete()
+            moderating.remove_ban(int(ban_id), actor=request.user, now=timezone.now())
             messages.success(request, _("Spärren är borttagen."))
         return redirect("comments_admin:bans")
     return TemplateResponse(
@@ -303,17 +304,15 @@ def threads(request):
         page_id = request.POST.get("page", "")
         closing = request.POST.get("closing", "")
         if page_id.isdigit() and closing in ThreadClosing.values:
-            thread, _created = Thread.objects.get_or_create(page_id=int(page_id))
-            if thread.closing != closing:
-                thread.closing = closing
-                thread.version += 1
-                thread.save(update_fields=["closing", "version"])
+            moderating.set_thread_closing(
+                int(page_id), closing, actor=request.user, now=timezone.now()
+            )
             messages.success(request, _("Inställningen är sparad."))
         return redirect(_next_url(request, reverse("comments_admin:threads")))
     page_filter = request.GET.get("sida", "")
     if page_filter.isdigit():
         page = get_object_or_404(Page, pk=int(page_filter))
-        thread = services.thread_for(page.pk)
+        thread = thread_for(page.pk)
         thread.page = page
         rows = [thread]
     else:
@@ -334,7 +333,7 @@ def threads(request):
 
 @moderator_required
 def history(request):
-    events = ModerationEvent.objects.select_related("actor", "comment", "comment__page")
+    events = ModerationEvent.objects.select_related("actor", "comment", "comment__page", "page")
     return TemplateResponse(
         request,
         "comments/admin/history.html",

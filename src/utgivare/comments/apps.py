@@ -10,13 +10,11 @@ class CommentsConfig(AppConfig):
     def ready(self):
         from utgivare.core import personal_data, privacy
 
-        from . import services
+        from . import personal_data as comment_data
         from .models import CommentSettings
         from .privacy import privacy_page_facts
 
-        personal_data.register(
-            "comments", export=services.export_for_user, erase=services.erase_for_user
-        )
+        personal_data.register("comments", export=comment_data.export, erase=comment_data.erase)
         privacy.register_facts(
             privacy.COMMENTING,
             "comments",

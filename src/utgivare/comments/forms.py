@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from utgivare.core.forms import CleanTextMixin
 
-from .markup import normalise_text, safe_website
+from .comment_text import normalise_text, safe_website
 from .models import CommentReport
 from .spam import FORM_TOKEN_MAX_AGE_SECONDS
 

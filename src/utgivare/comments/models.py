@@ -189,6 +189,16 @@ class Thread(models.Model):
         return str(self.page)
 
 
+class CommentQuerySet(models.QuerySet):
+    def public(self):
+        """What readers may see: approved and not hidden while reports are reviewed.
+
+        The one place this rule is written for queries; `Comment.is_public` is
+        the same rule for a row already loaded.
+        """
+        return self.filter(status=Status.APPROVED, hidden_for_review=False)
+
+
 class Comment(models.Model):
     page = models.ForeignKey(
         "wagtailcore.Page",
@@ -217,7 +227,7 @@ class Comment(models.Model):
     author_email = models.EmailField(_("e-post"), blank=True)
     author_website = models.URLField(_("webbplats"), blank=True)
     text = models.TextField(_("text"))
-    # `text` rendered once at save: escaped, linked, nh3-sanitised (markup.render).
+    # `text` rendered once at save: escaped, linked, nh3-sanitised (comment_text.render).
     text_html = models.TextField(editable=False, default="")
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -251,6 +261,8 @@ class Comment(models.Model):
     notify_confirmed = models.BooleanField(_("e-postadressen bekräftad"), default=False)
     reply_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
 
+    objects = CommentQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("kommentar")
         verbose_name_plural = _("kommentarer")
@@ -268,6 +280,7 @@ class Comment(models.Model):
 
     @property
     def is_public(self) -> bool:
+        """The row-level twin of `Comment.objects.public()`."""
         return self.status == Status.APPROVED and not self.hidden_for_review
 
     @property
@@ -308,7 +321,8 @@ class CommentReport(models.Model):
 
 
 class ModerationEvent(models.Model):
-    """The audit trail: every change to a comment's status or words, by whom and when."""
+    """The audit trail: every moderator's decision (a comment's status or words,
+    a ban, a thread opened or closed) and readers' reports, by whom and when."""
 
     class Action(models.TextChoices):
         CREATED = "created", _("Skriven")
@@ -320,10 +334,21 @@ class ModerationEvent(models.Model):
         REPORTED = "reported", _("Anmäld")
         HIDDEN = "hidden", _("Dold efter anmälningar")
         BANNED = "banned", _("Kommentatorn spärrad")
+        UNBANNED = "unbanned", _("Spärr borttagen")
+        THREAD_CLOSING = "closing", _("Trådens kommentarer ändrade")
 
-    # SET_NULL: the trail outlives an erased comment.
+    # SET_NULL: the trail outlives an erased comment. None for decisions about
+    # a thread (then `page` names it) or a ban.
     comment = models.ForeignKey(
         Comment, null=True, on_delete=models.SET_NULL, related_name="events"
+    )
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("sida"),
     )
     action = models.CharField(_("händelse"), max_length=10, choices=Action.choices)
     actor = models.ForeignKey(

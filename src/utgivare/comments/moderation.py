@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .markup import count_links
+from .comment_text import count_links
 
 
 class ModerationMode(models.TextChoices):

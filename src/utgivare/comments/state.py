@@ -7,10 +7,12 @@ from functools import cached_property
 from wagtail.models import Site
 
 from utgivare.core.models import ImprintSettings
+from utgivare.subscriptions import entitlements
 
-from . import privacy, services
+from . import privacy, threads
 from .models import CommentSettings, Thread
 from .policy import Commenter, Permission, WhoMayComment, may_comment, thread_is_closed
+from .staff import Staff, is_moderator, staff_for
 
 
 @dataclass
@@ -18,7 +20,7 @@ class ThreadState:
     piece: object
     settings: CommentSettings
     thread: Thread
-    staff: services.Staff
+    staff: Staff
     commenter: Commenter
     closed: bool
     permission: Permission
@@ -42,20 +44,18 @@ def _commenter(user, comment_settings, now) -> Commenter:
         return Commenter()
     is_subscriber = False
     if comment_settings.who_may_comment == WhoMayComment.SUBSCRIBERS:
-        from utgivare.subscriptions import entitlements
-
         is_subscriber = entitlements.for_reader(user, now).is_subscriber
     return Commenter(
         is_authenticated=True,
         is_subscriber=is_subscriber,
-        is_moderator=services.is_moderator(user),
+        is_moderator=is_moderator(user),
     )
 
 
 def thread_state(request, piece, now) -> ThreadState:
     comment_settings = CommentSettings.for_request(request)
     imprint = ImprintSettings.for_request(request)
-    thread = services.thread_for(piece.pk)
+    thread = threads.thread_for(piece.pk)
     commenter = _commenter(request.user, comment_settings, now)
     closed = thread_is_closed(
         closing=thread.closing,
@@ -68,7 +68,7 @@ def thread_state(request, piece, now) -> ThreadState:
         piece=piece,
         settings=comment_settings,
         thread=thread,
-        staff=services.staff_for(piece, imprint),
+        staff=staff_for(piece, imprint),
         commenter=commenter,
         closed=closed,
         permission=may_comment(

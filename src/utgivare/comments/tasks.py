@@ -17,6 +17,8 @@ from django.utils import timezone, translation
 from django_tasks import task
 from wagtail.models import Site
 
+from utgivare.publication.models import AuthorPage
+
 from . import tokens
 from .models import Comment, CommentSettings
 from .moderation import Status
@@ -52,8 +54,6 @@ def _author_address(page) -> str:
     author_id = getattr(page, "author_id", None)
     if not author_id:
         return ""
-    from utgivare.publication.models import AuthorPage
-
     author = AuthorPage.objects.filter(pk=author_id).select_related("user").first()
     if author is None:
         return ""
@@ -132,9 +132,7 @@ def confirm_reply_notifications(comment_id: int) -> bool:
 def notify_reply(reply_id: int) -> bool:
     """Tell a commenter that someone answered them, once, if they asked and confirmed."""
     reply = (
-        Comment.objects.filter(pk=reply_id, status=Status.APPROVED, hidden_for_review=False)
-        .select_related("in_reply_to", "page")
-        .first()
+        Comment.objects.public().filter(pk=reply_id).select_related("in_reply_to", "page").first()
     )
     if reply is None or reply.in_reply_to is None:
         return False

@@ -5,7 +5,6 @@ as fetch() with `Accept: application/json` (a JSON answer with the new
 comment's HTML, so the page need not reload).
 """
 
-import datetime as dt
 import logging
 
 from django.conf import settings
@@ -24,12 +23,12 @@ from wagtail.models import Page
 
 from utgivare.core.text_input import positive_id
 
-from . import display, privacy, services, spam, tokens, visibility
+from . import comment_section, posting, privacy, reports, threads, tokens, visibility
 from .forms import CommentForm, ReportForm, seconds_since_shown
 from .models import CommentSettings
-from .moderation import Status
-from .render import count_text, single_comment_html
+from .reply_notifications import set_reply_notifications
 from .state import thread_state
+from .thread_html import count_text, single_comment_html
 
 logger = logging.getLogger(__name__)
 
@@ -40,6 +39,14 @@ NOT_STORED = gettext_lazy(
     "Ingenting har publicerats. Din text finns kvar här nedan – "
     "försök igen om en stund."
 )
+# How each refusal (posting.refusal) is answered; "honeypot" gets no form back.
+REFUSAL_STATUS = {
+    "too_fast": 400,
+    "missing_token": 400,
+    "banned": 403,
+    "rate_ip": 429,
+    "rate_email": 429,
+}
 # As DatabaseUnavailableMiddleware: when to try again after a database fault.
 RETRY_AFTER_SECONDS = "30"
 
@@ -58,7 +65,7 @@ def client_ip(request) -> str:
 
 def commentable_page(page_id) -> Page:
     page = visibility.public_page_or_404(page_id, timezone.now())
-    if not services.is_commentable(page):
+    if not threads.is_commentable(page):
         raise Http404
     return page.specific
 
@@ -77,8 +84,8 @@ def _refuse(request, piece, state, form, status):
             {
                 "ok": False,
                 "message": errors[0] if errors else _("Kommentaren kunde inte skickas."),
-                "form_html": display.form_html(
-                    request, state, form, display.reply_target(request, state, form)
+                "form_html": comment_section.form_html(
+                    request, state, form, comment_section.reply_target(request, state, form)
                 ),
             },
             status=status,
@@ -175,58 +182,25 @@ def _post(request, page_id):
     if not form.is_valid():
         return _refuse(request, piece, state, form, 400)
     data = form.cleaned_data
-    comment_settings = state.settings
-
-    check = spam.check_form(
+    ip = client_ip(request)
+    refused = posting.refusal(
         honeypot=data["homepage"],
         seconds_since_shown=seconds_since_shown(data["started"]),
-        min_seconds=comment_settings.min_seconds_to_submit,
-    )
-    if check.reason == "honeypot":
-        return HttpResponse(_("Kommentaren kunde inte tas emot."), status=400)
-    if not check:
-        form.add_error(
-            None,
-            _(
-                "Formuläret skickades innan det hann laddas färdigt. "
-                "Vänta några sekunder och skicka igen."
-            ),
-        )
-        return _refuse(request, piece, state, form, 400)
-
-    ip = client_ip(request)
-    hashed_ip = privacy.ip_hash(ip, services.ip_key())
-    if not state.commenter.is_moderator and services.is_banned(
-        email=data["email"], hashed_ip=hashed_ip, now=now
-    ):
-        form.add_error(
-            None, _("Du kan inte kommentera här. Kontakta redaktionen om du tror att det är fel.")
-        )
-        return _refuse(request, piece, state, form, 403)
-    from_ip, from_email = services.recent_counts(
         email=data["email"],
-        hashed_ip=hashed_ip,
-        ip_policy=comment_settings.ip_policy,
-        since=now - dt.timedelta(minutes=comment_settings.rate_window_minutes),
+        ip=ip,
+        is_moderator=state.commenter.is_moderator,
+        comment_settings=state.settings,
+        now=now,
     )
-    rate = spam.check_rate(
-        recent_from_ip=from_ip,
-        recent_from_email=from_email,
-        max_per_ip=comment_settings.max_per_ip,
-        max_per_email=comment_settings.max_per_email,
-    )
-    if not rate and not state.commenter.is_moderator:
-        form.add_error(
-            None, _("Du har skrivit många kommentarer på kort tid. Vänta en stund och försök igen.")
-        )
-        return _refuse(request, piece, state, form, 429)
+    if refused is not None:
+        if refused.reason == "honeypot":
+            return HttpResponse(str(refused.message), status=400)
+        form.add_error(None, refused.message)
+        return _refuse(request, piece, state, form, REFUSAL_STATUS[refused.reason])
 
-    trusted = state.commenter.is_moderator or (
-        request.user.is_authenticated and request.user.pk == state.staff.author_user_id
-    )
     try:
-        comment = services.post_comment(
-            services.NewComment(
+        comment = posting.post_comment(
+            posting.NewComment(
                 page_id=piece.pk,
                 name=data["name"],
                 email=data["email"],
@@ -237,12 +211,12 @@ def _post(request, page_id):
             ),
             user=request.user,
             ip=ip,
-            comment_settings=comment_settings,
+            comment_settings=state.settings,
             staff=state.staff,
-            trusted=trusted,
+            is_moderator=state.commenter.is_moderator,
             now=now,
         )
-    except services.ReplyTargetGone:
+    except posting.ReplyTargetGone:
         form.add_error(
             None,
             _(
@@ -268,16 +242,16 @@ def _post(request, page_id):
 
 def _acknowledge(request, piece, state, comment, *, plain=False):
     """The thanks for a stored comment; `plain` reads nothing from the database."""
-    published = comment.status == Status.APPROVED
+    published = comment.is_public
     acknowledgement = ACK_PUBLISHED if published else ACK_PENDING
     if not published and not plain:
-        display.remember_pending(request, comment)
+        comment_section.remember_pending(request, comment)
     if _wants_json(request):
         if plain:
             # The script then clears the form and announces the message.
             html = {"comment_html": "", "pending_html": "", "count_text": ""}
         else:
-            state.thread.approved_count = services.thread_for(piece.pk).approved_count
+            state.thread.approved_count = threads.thread_for(piece.pk).approved_count
             html = {
                 "comment_html": single_comment_html(
                     comment, staff=state.staff, is_open=state.is_open
@@ -330,9 +304,9 @@ def report(request, comment_id):
         comment_settings = CommentSettings.for_request(request)
         # Under every IP policy: without it, a reader without cookies would
         # count again with each report (see privacy.reporter_hash).
-        reporter_hash = privacy.reporter_hash(client_ip(request), services.report_key(), comment.pk)
+        reporter_hash = privacy.reporter_hash(client_ip(request), reports.report_key(), comment.pk)
         try:
-            services.report_comment(
+            reports.report_comment(
                 comment,
                 reason=form.cleaned_data["reason"],
                 details=form.cleaned_data["details"],
@@ -367,7 +341,7 @@ def confirm(request, token):
     if email is None:
         return render(request, "comments/notification_result.html", {"ok": False}, status=400)
     if request.method == "POST":
-        services.set_reply_notifications(email, confirmed=True)
+        set_reply_notifications(email, confirmed=True)
         return render(request, "comments/notification_result.html", {"ok": True, "confirmed": True})
     # A GET only shows a button: mail scanners that follow links confirm nothing.
     return render(request, "comments/notification_confirm.html", {"action": "confirm"})
@@ -378,6 +352,6 @@ def unsubscribe(request, token):
     if email is None:
         return render(request, "comments/notification_result.html", {"ok": False}, status=400)
     if request.method == "POST":
-        services.set_reply_notifications(email, wanted=False)
+        set_reply_notifications(email, wanted=False)
         return render(request, "comments/notification_result.html", {"ok": True, "stopped": True})
     return render(request, "comments/notification_confirm.html", {"action": "stop"})

@@ -14,7 +14,6 @@ from django.http import Http404
 from wagtail.models import Page, PageViewRestriction
 
 from .models import Comment
-from .moderation import Status
 
 
 @dataclass(frozen=True)
@@ -56,11 +55,7 @@ def public_page_or_404(page_id, now) -> Page:
 
 def visible_comment_or_404(comment_id, now) -> Comment:
     """A published comment on a live, public page; anything else is a 404."""
-    comment = (
-        Comment.objects.select_related("page")
-        .filter(pk=comment_id, status=Status.APPROVED, hidden_for_review=False)
-        .first()
-    )
+    comment = Comment.objects.public().select_related("page").filter(pk=comment_id).first()
     if comment is None or not is_public(page_facts(comment.page), now):
         raise Http404
     return comment

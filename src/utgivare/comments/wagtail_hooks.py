@@ -7,14 +7,14 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.sidebar import LinkMenuItem as LinkMenuItemComponent
 from wagtail.admin.widgets import Button
 
-from . import admin_views, services
+from . import admin_views, staff, threads
 
 
 class ModerationMenuItem(MenuItem):
     """ "Kommentarer (3)": the count is what waits for a moderator (held + reported)."""
 
     def is_shown(self, request):
-        return services.is_moderator(request.user)
+        return staff.is_moderator(request.user)
 
     def render_component(self, request):
         count = admin_views.needs_attention_count()
@@ -68,7 +68,7 @@ def register_moderation_permission():
 
 
 def _comments_button(page, user, priority):
-    if not services.is_commentable(page) or not services.is_moderator(user):
+    if not threads.is_commentable(page) or not staff.is_moderator(user):
         return
     yield Button(
         _("Kommentarer"),

@@ -20,10 +20,12 @@ from django.db import transaction
 from wagtail.models import Site
 
 from utgivare.blogs.models import BlogIndexPage, BlogPage, BlogPostPage
-from utgivare.comments import markup, services
-from utgivare.comments.models import Comment, CommentReport, CommentSettings, ModerationEvent
+from utgivare.comments import threads as comment_threads
+from utgivare.comments.comment_text import safe_website
+from utgivare.comments.models import Comment, CommentReport, CommentSettings
+from utgivare.comments.moderating import Action, record
 from utgivare.comments.moderation import Status
-from utgivare.comments.threading import Node, child_path, place_reply
+from utgivare.core import addresses
 
 from .content import (
     CONTENT_DIR,
@@ -130,7 +132,7 @@ def load_blogs(home, authors_by_slug, directory: Path = BLOG_DIR) -> dict | None
         threads = json.loads((directory / "comments.json").read_text(encoding="utf-8"))
         created = _load_comments(threads, pages, writer, writer_user, comment_settings.max_depth)
         for page in pages.values():
-            services.recount(page.pk)
+            comment_threads.recount(page.pk)
     return {"index": index, "blog": blog, "posts": pages, "comments": created}
 
 
@@ -150,41 +152,32 @@ def _comment(source, page, created, writer, writer_user, max_depth) -> Comment:
     answered = created.get(source.get("reply_to"))
     if source.get("reply_to") and (answered is None or answered.page_id != page.pk):
         raise ContentError(f"comments.json: {source['id']} svarar på en okänd kommentar")
-    placement = place_reply(
-        Node(answered.pk, answered.thread_path) if answered else None, max_depth
-    )
     by_writer = source.get("writer", False) and writer is not None
     written = parse_time(source["written"])
-    text = markup.normalise_text(source["text"])
-    comment = Comment.objects.create(
-        page=page,
-        parent_id=placement.parent_id,
-        in_reply_to=answered,
-        thread_path="",
-        depth=placement.depth,
+    comment = comment_threads.add_comment(
+        page.pk,
+        answered,
+        max_depth=max_depth,
         status=source["status"],
         held_reasons=source.get("held_reasons", []),
         author_name=writer.title if by_writer else source["name"],
-        author_email=services.normalise_email(source["email"]),
-        author_website=markup.safe_website(source.get("website", "")),
-        text=text,
-        text_html=markup.render(text),
+        author_email=addresses.normalise(source["email"]),
+        author_website=safe_website(source.get("website", "")),
+        text=source["text"],
         user=writer_user if by_writer else None,
         created_at=written,
         moderated_at=written + dt.timedelta(minutes=20)
         if source["status"] == Status.APPROVED
         else None,
     )
-    comment.thread_path = child_path(placement.parent_path, comment.pk)
-    comment.save(update_fields=["thread_path"])
-    ModerationEvent.objects.create(
-        comment=comment,
-        action=ModerationEvent.Action.CREATED,
-        actor=comment.user,
+    record(
+        comment,
+        Action.CREATED,
+        comment.user,
         actor_label=comment.author_name,
         reason=", ".join(comment.held_reasons),
         changes={"status": [None, comment.status]},
-        created_at=written,
+        now=written,
     )
     if source.get("reported"):
         CommentReport.objects.create(

@@ -283,6 +283,7 @@ class AuthorPage(Page):
 
 
 class ArticlePage(ReadablePiece):
+    accepts_comments = True  # a discussion below it (comments.threads.is_commentable)
     author = models.ForeignKey(
         AuthorPage,
         verbose_name=_("skribent"),

@@ -1,14 +1,14 @@
 from django import template
 from django.utils.formats import date_format
 
-from utgivare.comments.render import count_text
+from utgivare.comments.thread_html import count_text
 
 register = template.Library()
 
 
 @register.filter
 def comments_in(counts, page_id):
-    """'N kommentarer' from a {page_id: count} dict (comments.services.counts_for)."""
+    """'N kommentarer' from a {page_id: count} dict (comments.threads.counts_for)."""
     return count_text((counts or {}).get(page_id, 0))
 
 

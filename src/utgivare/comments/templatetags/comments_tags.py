@@ -4,9 +4,9 @@ from django import template
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
-from .. import display, services
-from ..render import count_text
+from .. import comment_section, threads
 from ..state import thread_state
+from ..thread_html import count_text
 
 register = template.Library()
 
@@ -18,15 +18,15 @@ def comments_for(context, piece):
         return ""
     state = thread_state(request, piece, timezone.now())
     # mark_safe: section_html renders our own templates around the thread built
-    # by comments.render, which escapes every commenter-supplied value.
+    # by comments.thread_html, which escapes every commenter-supplied value.
     return mark_safe(  # noqa: S308
-        display.section_html(request, state, getattr(request, "comment_form", None))
+        comment_section.section_html(request, state, getattr(request, "comment_form", None))
     )
 
 
 @register.simple_tag
 def comment_count_text(page_id, counts=None):
-    """'N kommentarer' for a piece in a list; pass `counts` (services.counts_for) for many."""
+    """'N kommentarer' for a piece in a list; pass `counts` (threads.counts_for) for many."""
     if counts is None:
-        counts = services.counts_for([page_id])
+        counts = threads.counts_for([page_id])
     return count_text(counts.get(page_id, 0))

@@ -11,7 +11,7 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from utgivare.comments.models import CommentSettings
-from utgivare.comments.services import purge_ip_data, purge_reporter_hashes
+from utgivare.comments.personal_data import purge_ip_data, purge_reporter_hashes
 
 
 class Command(BaseCommand):

@@ -4,7 +4,7 @@ A thread of thousands of comments must render in milliseconds, which Django's
 template engine cannot do one include per comment. So the thread is built
 here, in plain Python, with every value that comes from a commenter passed
 through `escape()`; the comment text itself is `text_html`, which was
-escaped, linked and nh3-sanitised when it was stored (markup.render).
+escaped, linked and nh3-sanitised when it was stored (comment_text.render).
 
 The result holds nothing personal to the reader, so it is cached per thread
 version (bumped in the same transaction as every change), language and open
@@ -24,9 +24,8 @@ from django.utils.dates import MONTHS
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext, ngettext
 
-from .markup import safe_website
+from .comment_text import safe_website
 from .models import Comment
-from .moderation import Status
 from .threading import SEGMENT_WIDTH, path_ids
 
 CACHE_SECONDS = 24 * 3600
@@ -80,10 +79,6 @@ def _entry(row) -> Entry:
     )
 
 
-def public_comments(page_id):
-    return Comment.objects.filter(page_id=page_id, status=Status.APPROVED, hidden_for_review=False)
-
-
 def _rows(page_id):
     """The thread's rows as plain tuples, in one query.
 
@@ -93,7 +88,12 @@ def _rows(page_id):
     naive UTC datetimes or ISO strings (SQLite, depending on the driver's own
     converters); they are made aware UTC here.
     """
-    queryset = public_comments(page_id).order_by("thread_path").values_list(*FIELDS)
+    queryset = (
+        Comment.objects.public()
+        .filter(page_id=page_id)
+        .order_by("thread_path")
+        .values_list(*FIELDS)
+    )
     sql, params = queryset.query.sql_with_params()
     with connections[queryset.db].cursor() as cursor:
         cursor.execute(sql, params)

@@ -1,4 +1,9 @@
-"""Rendering the comments section: count, thread, the reader's own held comments, form."""
+"""The comments section under a piece, for one request: the count, the cached
+thread (thread_html), the reader's own held comments and the form.
+
+The thread is the same for every reader and cached; what is built here per
+request is what may differ between readers (the form, held comments, a reply
+form inside the thread)."""
 
 import secrets
 
@@ -9,7 +14,7 @@ from django.utils.safestring import mark_safe
 from utgivare.core.caching import mark_personal
 from utgivare.core.text_input import positive_id
 
-from . import middleware, render
+from . import middleware, thread_html
 from .forms import CommentForm, form_token
 from .models import Comment
 from .moderation import Status
@@ -39,8 +44,8 @@ def reply_target(request, state, form):
     if comment_id is None:
         return None
     return (
-        render.public_comments(state.piece.pk)
-        .filter(pk=comment_id)
+        Comment.objects.public()
+        .filter(pk=comment_id, page_id=state.piece.pk)
         .values_list("pk", "author_name")
         .first()
     )
@@ -101,7 +106,7 @@ def thread_version(thread) -> str:
 
 def section_html(request, state, form=None) -> str:
     reply_to = reply_target(request, state, form) if state.permission.allowed else None
-    thread = render.thread_html(
+    thread = thread_html.thread_html(
         page_id=state.piece.pk,
         version=thread_version(state.thread),
         staff=state.staff,
@@ -110,7 +115,7 @@ def section_html(request, state, form=None) -> str:
     if reply_to is not None:
         inline_form = form_html(request, state, form, reply_to)
         thread = thread.replace(
-            render.REPLY_SLOT.format(id=reply_to[0]),
+            thread_html.REPLY_SLOT.format(id=reply_to[0]),
             f'<div class="comment__reply-slot">{inline_form}</div>',
             1,
         )
@@ -127,8 +132,8 @@ def section_html(request, state, form=None) -> str:
         {
             "state": state,
             "piece": state.piece,
-            "count_text": render.count_text(state.thread.approved_count),
-            # mark_safe: built by render.build_thread_html (every commenter value
+            "count_text": thread_html.count_text(state.thread.approved_count),
+            # mark_safe: built by thread_html.build_thread_html (every commenter value
             # escaped, texts nh3-sanitised) plus our own form template; or the marker.
             "thread_html": mark_safe(thread),  # noqa: S308
             "form_html": "" if reply_to is not None else mark_safe(form_html(request, state, form)),  # noqa: S308
