@@ -202,7 +202,9 @@ def _recreate_postgres_database(url):
         sys.exit("BENCH_DATABASE_URL must name a database of its own (it is dropped each run).")
     admin = urllib.parse.urlunsplit(parts._replace(path="/postgres"))
     with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+        connection.execute(
+            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+        )
         connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
 
 
@@ -213,7 +215,13 @@ def load_data(config, env):
         ("collectstatic", [BIN / "utgivare", "collectstatic", "--noinput", "-v", "0"], {}),
         (
             "reference article and a 5,000-comment thread",
-            [sys.executable, "-m", "bench.serving.dataset", ARTICLE_HTML, config.var / "dataset.json"],
+            [
+                sys.executable,
+                "-m",
+                "bench.serving.dataset",
+                ARTICLE_HTML,
+                config.var / "dataset.json",
+            ],
             {"DJANGO_SETTINGS_MODULE": "utgivare.settings"},
         ),
     ]
@@ -246,7 +254,9 @@ class Processes:
 
     def start(self, label, command, **kwargs):
         # A session of its own: Ctrl-C reaches only this script, which then stops it in order.
-        process = subprocess.Popen([str(part) for part in command], start_new_session=True, **kwargs)
+        process = subprocess.Popen(
+            [str(part) for part in command], start_new_session=True, **kwargs
+        )
         self.started.append((label, process))
         return process
 
@@ -285,7 +295,10 @@ def start_gunicorn(config, env, processes):
         if process.poll() is not None:
             sys.exit(f"gunicorn exited ({process.returncode}); see {config.var / 'gunicorn.log'}")
         try:
-            if request(config.port, "/halsa/")[0] == 200 and len(worker_pids(process.pid)) >= config.workers:
+            if (
+                request(config.port, "/halsa/")[0] == 200
+                and len(worker_pids(process.pid)) >= config.workers
+            ):
                 return process
         except OSError:
             pass
@@ -497,11 +510,13 @@ def table(baseline, rows):
     for row in [baseline, *rows]:
         c16, c64 = row["c16"], row["c64"]
         errors = c16["non_2xx"] + c16["socket_errors"] + c64["non_2xx"] + c64["socket_errors"]
+        rate16, rate64 = c16["requests_per_second"], c64["requests_per_second"]
         lines.append(
-            f"| {row['name']} | {c16['requests_per_second']:,.1f} | {c64['requests_per_second']:,.1f} "
-            f"| {_ms(c16['p50_ms'])} / {_ms(c64['p50_ms'])} | {_ms(c16['p99_ms'])} / {_ms(c64['p99_ms'])} "
-            f"| {_share(c16['requests_per_second'], baseline['c16']['requests_per_second'])} "
-            f"| {_share(c64['requests_per_second'], baseline['c64']['requests_per_second'])} "
+            f"| {row['name']} | {rate16:,.1f} | {rate64:,.1f} "
+            f"| {_ms(c16['p50_ms'])} / {_ms(c64['p50_ms'])} "
+            f"| {_ms(c16['p99_ms'])} / {_ms(c64['p99_ms'])} "
+            f"| {_share(rate16, baseline['c16']['requests_per_second'])} "
+            f"| {_share(rate64, baseline['c64']['requests_per_second'])} "
             f"| {errors or 'none'} |"
         )
     return "\n".join(lines)
