@@ -26,13 +26,14 @@ COVERAGE_ARGS = $(if $(filter 1,$(COVERAGE)),--cov=utgivare --cov-report=term:sk
 # makemigrations --check runs against an empty SQLite file of its own, never your data.
 CHECK_ENV := env -u DATABASE_URL -u REDIS_URL DEBUG=1 UTGIVARE_INSECURE_DEV_KEY=1 UTGIVARE_VAR_DIR=var/lint
 
-.PHONY: help setup demo serve test test-sqlite test-postgres lint format bench messages clean
+.PHONY: help setup demo serve serve-prod test test-sqlite test-postgres lint format bench bench-http messages clean
 
 help:
 	@echo "make demo   - set up, migrate, load demo content, serve on http://$(HOST):$(PORT)"
 	@echo "make test   - the whole suite (SQLite; again on PostgreSQL+Redis when DATABASE_URL/REDIS_URL are set)"
 	@echo "make lint   - ruff, djLint over the templates, import-linter (apps import downwards), makemigrations --check"
 	@echo "make bench  - benchmarks, reported as ratios against a baseline"
+	@echo "make bench-http - gunicorn (DEBUG off) under wrk, against nginx serving the page as a file"
 
 $(TOOLS)/bin/uv:
 	$(PYTHON) -m venv $(TOOLS)
@@ -76,6 +77,15 @@ format: setup
 
 bench: setup
 	UTGIVARE_INSECURE_DEV_KEY=1 $(RUN)/python -m bench
+
+# The production stack on loopback under wrk (bench/serving/run.py: BENCH_SECONDS, BENCH_WORKERS,
+# BENCH_SCENARIOS, BENCH_DATABASE_URL + BENCH_REDIS_URL for PostgreSQL + Redis). Not part of `make test`.
+bench-http: setup
+	$(RUN)/python -m bench.serving.run
+
+# The same stack and dataset, left serving until Ctrl-C, e.g. for ../shared/bench-peers/bench.sh.
+serve-prod: setup
+	BENCH_KEEP=1 BENCH_SCENARIOS=none $(RUN)/python -m bench.serving.run
 
 messages: setup
 	cd src/utgivare && DEBUG=1 UTGIVARE_INSECURE_DEV_KEY=1 ../../$(RUN)/utgivare makemessages -l sv -l en --no-obsolete

@@ -1,0 +1,1 @@
+"""`make bench-http`: the production stack under wrk (see run.py)."""
