@@ -12,6 +12,7 @@ from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import F
 from django.db.models.signals import post_delete, post_save
+from django.http.request import split_domain_port
 from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
@@ -36,6 +37,21 @@ def current(request=None) -> int:
     if request is not None:
         setattr(request, REQUEST_ATTRIBUTE, version)
     return version
+
+
+def site_for_request(request):
+    """What `Site.find_for_request` answers, with the root page's own row, once per
+    content version, host and port."""
+    host = split_domain_port(request._get_raw_host())[0]
+    port = request.get_port()
+
+    def build():
+        site = Site._find_for_request(request)
+        if site is not None:
+            site.root_page.specific  # noqa: B018 - loaded now, cached with the site
+        return site or False
+
+    return cached(request, f"site:{host}:{port}", build) or None
 
 
 def _model():
@@ -66,7 +82,11 @@ def cached(request, key: str, build):
 _WATCHED = (Page, PageViewRestriction, Site, BaseSiteSetting)
 
 
-def _bump_for(sender, instance=None, **kwargs):
+def _bump_for(sender, instance=None, created=False, **kwargs):
+    # A site setting's row is made with its defaults on first use (`for_site`), by
+    # a page view: nothing cached could have read it before, so that needs no bump.
+    if created and isinstance(instance, BaseSiteSetting):
+        return
     if isinstance(instance, _WATCHED):
         bump()
 

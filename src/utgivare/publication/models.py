@@ -17,6 +17,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from . import routing
 from .pieces import ReadablePiece
 
 ARTICLES_PER_PAGE = 12
@@ -44,6 +45,14 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("startsida")
+
+    def route(self, request, path_components):
+        # The site root routes everything below it in two queries (publication.routing).
+        if path_components:
+            result = routing.route_below(self, request, path_components)
+            if result is not routing.FALLBACK:
+                return result
+        return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -329,6 +338,8 @@ class ArticlePage(ReadablePiece):
 
     # The paywall asks which site-default applies to this content type.
     paywall_content_type = "article"
+    # Read by the page's template: joined in when the page is served (publication.routing).
+    serve_select_related = ("author", "hero_image", "issue_placement__issue")
 
     class Meta:
         verbose_name = _("artikel")
@@ -340,5 +351,8 @@ class ArticlePage(ReadablePiece):
 
     @cached_property
     def issue(self):
-        placement = IssuePlacement.objects.filter(article=self).select_related("issue").first()
+        if type(self).issue_placement.is_cached(self):  # joined in when served
+            placement = getattr(self, "issue_placement", None)
+        else:
+            placement = IssuePlacement.objects.filter(article=self).select_related("issue").first()
         return placement.issue if placement else None
