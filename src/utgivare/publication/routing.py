@@ -12,6 +12,7 @@ paths disagree) falls back to Wagtail's walk.
 """
 
 from django.http import Http404
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 from wagtail.url_routing import RouteResult
 
@@ -20,6 +21,20 @@ FALLBACK = None  # returned when Wagtail's own walk should decide
 
 def _overrides_route(model) -> bool:
     return model.route is not Page.route
+
+
+def _passes_through(model, page, remaining) -> bool:
+    """Whether a RoutablePageMixin page (a blog) hands `remaining` on to its children
+    as `Page.route` would: it is not live, or none of its own routes matches."""
+    if model.route is not RoutablePageMixin.route or not remaining:
+        return False
+    if not page.live:
+        return True
+    try:
+        model.get_resolver().resolve("/" + "/".join(remaining) + "/")
+    except Http404:
+        return True
+    return False
 
 
 def load_for_serving(page, model):
@@ -55,7 +70,7 @@ def route_below(root, request, path_components):
         # The parent is known: `get_parent()` (a piece's section) costs no query.
         page._cached_parent_obj = parent
         remaining = path_components[depth:]
-        if _overrides_route(model):
+        if _overrides_route(model) and not _passes_through(model, page, remaining):
             return page.specific.route(request, remaining)
         if not remaining:
             if not page.live:
