@@ -104,6 +104,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "utgivare.core.middleware.DatabaseUnavailableMiddleware",
+    # Wagtail's page view finds its site and root page in the cache.
+    "utgivare.core.middleware.CachedSiteMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Innermost: puts long comment threads into the finished page before any
     # outer middleware measures or caches the body (see comments/middleware.py).

@@ -10,7 +10,9 @@ import secrets
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
+from utgivare.core import content_version
 from utgivare.core.caching import mark_personal
 from utgivare.core.text_input import positive_id
 
@@ -80,7 +82,27 @@ def remember_pending(request, comment) -> None:
     request.session[SESSION_PENDING_KEY] = ids[-20:]
 
 
+# Stands for the form's timing token in the cached empty form (see form_html).
+STARTED_TOKEN_SLOT = "comment-form-started-token"  # noqa: S105 - a placeholder
+
+
 def form_html(request, state, form=None, reply_to=None) -> str:
+    if form is None and reply_to is None and not request.user.is_authenticated:
+        # The empty form for anonymous readers is the same for all of them: rendered
+        # once per page, language, open state and content version (site settings),
+        # with only the timing token, which must be fresh, put in per request.
+        key = (
+            f"comment-form:{state.piece.pk}:{get_language()}:{state.closed}:"
+            f"{state.permission.allowed}:{state.permission.reason}:{state.page_url}"
+        )
+        html = content_version.cached(
+            request, key, lambda: _render_form(request, state, None, None, STARTED_TOKEN_SLOT)
+        )
+        return html.replace(STARTED_TOKEN_SLOT, form_token(), 1)
+    return _render_form(request, state, form, reply_to, form_token())
+
+
+def _render_form(request, state, form, reply_to, started_token) -> str:
     if form is None:
         form = CommentForm(initial=initial_for(request.user))
     return render_to_string(
@@ -89,7 +111,7 @@ def form_html(request, state, form=None, reply_to=None) -> str:
             "state": state,
             "piece": state.piece,
             "form": form,
-            "started_token": form_token(),
+            "started_token": started_token,
             "reply_to": reply_to,
             "request": request,
         },

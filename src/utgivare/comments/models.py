@@ -20,6 +20,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from utgivare.core.content_version import CachedSiteSetting
+
 from .moderation import ModerationMode, Rules, Status, parse_word_list
 from .policy import ThreadClosing, WhoMayComment
 from .privacy import IpPolicy
@@ -27,7 +29,7 @@ from .threading import DEFAULT_MAX_DEPTH, MAX_SUPPORTED_DEPTH, PATH_MAX_LENGTH
 
 
 @register_setting(icon="comment")
-class CommentSettings(BaseSiteSetting):
+class CommentSettings(CachedSiteSetting, BaseSiteSetting):
     who_may_comment = models.CharField(
         _("vem får kommentera"),
         max_length=16,

@@ -1,3 +1,4 @@
+import contextlib
 import logging
 
 from django.conf import settings
@@ -6,10 +7,11 @@ from django.db import DatabaseError, InterfaceError
 from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from wagtail.views import serve as wagtail_serve
 
 from utgivare.core.text_input import first_refused_input, has_forbidden_characters
 
-from . import caching
+from . import caching, content_version
 
 logger = logging.getLogger(__name__)
 
@@ -162,3 +164,27 @@ def response_facts(request, response) -> caching.ResponseFacts:
 def _showed_messages(request) -> bool:
     storage = getattr(request, "_messages", None)
     return bool(storage is not None and storage.used and len(storage))
+
+
+class CachedSiteMiddleware:
+    """Wagtail pages find their site (and its root page) in the cache.
+
+    Wagtail looks the site up with a query on every page view, and routing then
+    loads the root page's own row. Both change only with a content version
+    (core.content_version), so a page view reads them from the cache. Only
+    Wagtail's page view pays for it: other views never ask for the site.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if view_func is not wagtail_serve or hasattr(request, "_wagtail_site"):
+            return None
+        # On a database fault the page view meets the same fault and answers 503.
+        with contextlib.suppress(DatabaseError, InterfaceError):
+            request._wagtail_site = content_version.site_for_request(request)
+        return None

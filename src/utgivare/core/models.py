@@ -3,9 +3,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from .content_version import CachedSiteSetting
+
 
 @register_setting(icon="info-circle")
-class ImprintSettings(BaseSiteSetting):
+class ImprintSettings(CachedSiteSetting, BaseSiteSetting):
     """The publication's imprint (impressum): who answers for it under Swedish press law.
 
     Shown in every page footer and on its own page (/impressum/).
@@ -72,3 +74,20 @@ class ImprintSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("impressum")
+
+
+class ContentVersion(models.Model):
+    """One number that changes whenever what surrounds every page may change.
+
+    Bumped (core.content_version) in the same transaction as a publish,
+    unpublish, move, slug change or deletion of a page, a change to a view
+    restriction, a site or a site setting. Caches of the menu, the site settings
+    and the like are keyed by it, so every app process (each with its own
+    local-memory cache, or all sharing Redis) sees a change on its next request,
+    without being told.
+    """
+
+    version = models.PositiveBigIntegerField(default=1)
+
+    class Meta:
+        verbose_name = _("innehållsversion")

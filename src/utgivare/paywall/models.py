@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from utgivare.core.content_version import CachedSiteSetting
+
 from .access import MAX_FREE_READS, Meter
 from .levels import AccessLevel
 
@@ -56,7 +58,7 @@ def text_field(label, name):
 
 
 @register_setting(icon="lock")
-class PaywallSettings(BaseSiteSetting):
+class PaywallSettings(CachedSiteSetting, BaseSiteSetting):
     free_reads_per_month = models.PositiveSmallIntegerField(
         _("gratis artiklar per månad"),
         default=3,

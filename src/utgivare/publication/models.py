@@ -9,6 +9,8 @@ Page tree:
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
+from django.db.models import F, Window
+from django.db.models.functions import RowNumber, Substr
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -17,6 +19,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from . import routing
 from .pieces import ReadablePiece
 
 ARTICLES_PER_PAGE = 12
@@ -45,6 +48,14 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("startsida")
 
+    def route(self, request, path_components):
+        # The site root routes everything below it in two queries (publication.routing).
+        if path_components:
+            result = routing.route_below(self, request, path_components)
+            if result is not routing.FALLBACK:
+                return result
+        return super().route(request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         latest_issue = (
@@ -63,24 +74,37 @@ class HomePage(Page):
 
 
 def latest_articles_per_section(sections, per_section):
-    """[(section, [newest articles])]: one small query per section.
+    """[(section, [newest articles])], in one query however many sections there are.
 
-    The count grows with the number of sections an editor creates (a handful),
-    never with the number of articles.
+    Each article is ranked within its section (the parent's path is the first
+    part of its own) and only the first `per_section` of each are fetched.
     """
-    return [
-        (
-            section,
-            list(
-                ArticlePage.objects.live()
-                .public()
-                .child_of(section)
-                .select_related("hero_image", "author")
-                .order_by("-first_published_at")[:per_section]
+    if not sections or per_section <= 0:
+        return [(section, []) for section in sections]
+    parent_length = len(sections[0].path)
+    ranked = (
+        ArticlePage.objects.live()
+        .public()
+        .annotate(
+            section_path=Substr("path", 1, parent_length),
+            rank=Window(
+                RowNumber(),
+                partition_by=Substr("path", 1, parent_length),
+                order_by=[F("first_published_at").desc(), F("pk").desc()],
             ),
         )
-        for section in sections
-    ]
+        .filter(
+            depth=sections[0].depth + 1,
+            section_path__in=[section.path for section in sections],
+            rank__lte=per_section,
+        )
+        .select_related("hero_image", "author")
+        .order_by("rank")
+    )
+    by_section = {section.path: [] for section in sections}
+    for article in ranked:
+        by_section[article.section_path].append(article)
+    return [(section, by_section[section.path]) for section in sections]
 
 
 class IssueIndexPage(Page):
@@ -278,8 +302,25 @@ class AuthorPage(Page):
             .select_related("hero_image")
             .order_by("-first_published_at")
         )
-        context["articles"] = paginate(request, articles)
+        page_of_articles = paginate(request, articles)
+        page_of_articles.object_list = list(page_of_articles.object_list)
+        for article in page_of_articles.object_list:
+            article.author = self  # the byline: no query per card
+        with_parents(page_of_articles.object_list)  # the section of each card
+        context["articles"] = page_of_articles
         return context
+
+
+def with_parents(pages):
+    """Load the parents of `pages` in one query, so `get_parent()` costs none each."""
+    step = Page.steplen
+    parents = Page.objects.filter(path__in={page.path[:-step] for page in pages})
+    by_path = {parent.path: parent for parent in parents} if pages else {}
+    for page in pages:
+        parent = by_path.get(page.path[:-step])
+        if parent is not None:
+            page._cached_parent_obj = parent
+    return pages
 
 
 class ArticlePage(ReadablePiece):
@@ -329,6 +370,8 @@ class ArticlePage(ReadablePiece):
 
     # The paywall asks which site-default applies to this content type.
     paywall_content_type = "article"
+    # Read by the page's template: joined in when the page is served (publication.routing).
+    serve_select_related = ("author", "hero_image", "issue_placement__issue")
 
     class Meta:
         verbose_name = _("artikel")
@@ -340,5 +383,8 @@ class ArticlePage(ReadablePiece):
 
     @cached_property
     def issue(self):
-        placement = IssuePlacement.objects.filter(article=self).select_related("issue").first()
+        if type(self).issue_placement.is_cached(self):  # joined in when served
+            placement = getattr(self, "issue_placement", None)
+        else:
+            placement = IssuePlacement.objects.filter(article=self).select_related("issue").first()
         return placement.issue if placement else None

@@ -1,0 +1,118 @@
+"""The content version: one cheap read per request that validates every cached
+part drawn around a page's content (the main menu, site settings).
+
+Invalidation by a version number read from the database, not by deleting keys:
+with the default local-memory cache each app process has its own cache, and a
+signal handler runs in only one of them. A bumped number makes every process
+ask for new keys; the old entries expire on their own.
+"""
+
+from django.apps import apps
+from django.core.cache import cache
+from django.db import connection, transaction
+from django.db.models import F
+from django.db.models.signals import post_delete, post_save
+from django.http.request import split_domain_port
+from wagtail.contrib.settings.models import BaseSiteSetting
+from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+
+REQUEST_ATTRIBUTE = "_utgivare_content_version"
+CACHE_SECONDS = 24 * 3600
+_SQL = None
+
+
+def current(request=None) -> int:
+    """The version now, read once per request (a plain cursor: no ORM compile per request)."""
+    if request is not None and hasattr(request, REQUEST_ATTRIBUTE):
+        return getattr(request, REQUEST_ATTRIBUTE)
+    global _SQL
+    if _SQL is None:
+        table = connection.ops.quote_name(_model()._meta.db_table)
+        _SQL = f"SELECT version FROM {table} WHERE id = 1"  # noqa: S608 - our table name
+    with connection.cursor() as cursor:
+        cursor.execute(_SQL)
+        row = cursor.fetchone()
+    version = row[0] if row else 0
+    if request is not None:
+        setattr(request, REQUEST_ATTRIBUTE, version)
+    return version
+
+
+def site_for_request(request):
+    """What `Site.find_for_request` answers, with the root page's own row, once per
+    content version, host and port."""
+    host = split_domain_port(request._get_raw_host())[0]
+    port = request.get_port()
+
+    def build():
+        site = Site._find_for_request(request)
+        if site is not None:
+            site.root_page.specific  # noqa: B018 - loaded now, cached with the site
+        return site or False
+
+    return cached(request, f"site:{host}:{port}", build) or None
+
+
+def _model():
+    # By name: core.models mixes in CachedSiteSetting from here.
+    return apps.get_model("core", "ContentVersion")
+
+
+def bump(**kwargs) -> None:
+    """A new version, committed with the change that caused it."""
+    ContentVersion = _model()
+    with transaction.atomic():
+        if not ContentVersion.objects.filter(pk=1).update(version=F("version") + 1):
+            ContentVersion.objects.get_or_create(pk=1, defaults={"version": 2})
+
+
+def cached(request, key: str, build):
+    """`build()` once per content version (and key), from the cache after that."""
+    versioned = f"utgivare:v{current(request)}:{key}"
+    value = cache.get(versioned)
+    if value is None:
+        value = build()
+        cache.set(versioned, value, CACHE_SECONDS)
+    return value
+
+
+# Saved or deleted, any of these may change the menu, the routes or the settings
+# every page shows (a page's save covers a title or "show in menus" changed in code).
+_WATCHED = (Page, PageViewRestriction, Site, BaseSiteSetting)
+
+
+def _bump_for(sender, instance=None, created=False, **kwargs):
+    # A site setting's row is made with its defaults on first use (`for_site`), by
+    # a page view: nothing cached could have read it before, so that needs no bump.
+    if created and isinstance(instance, BaseSiteSetting):
+        return
+    if isinstance(instance, _WATCHED):
+        bump()
+
+
+def connect_signals():
+    for signal in (page_published, page_unpublished, post_page_move, page_slug_changed):
+        signal.connect(bump, dispatch_uid=f"content-version-{signal!r}")
+    post_save.connect(_bump_for, dispatch_uid="content-version-save")
+    post_delete.connect(_bump_for, dispatch_uid="content-version-delete")
+
+
+class CachedSiteSetting:
+    """Mix into a `BaseSiteSetting` (before it): `for_request` reads the row once per
+    content version and site instead of once per request. Saving a setting bumps
+    the version; `for_site` (the admin's edit form, tasks) still reads the row."""
+
+    @classmethod
+    def for_request(cls, request):
+        attr_name = cls.get_cache_attr_name()
+        if hasattr(request, attr_name):
+            return getattr(request, attr_name)
+        site = Site.find_for_request(request)
+        if site is None:
+            return super().for_request(request)
+        key = f"setting:{cls._meta.label_lower}:{site.pk}"
+        instance = cached(request, key, lambda: cls.for_site(site))
+        instance._request = request  # as Wagtail does, for page URLs in settings
+        setattr(request, attr_name, instance)
+        return instance

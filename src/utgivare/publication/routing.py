@@ -1,0 +1,80 @@
+"""Finding the page for a URL in two queries instead of two per level.
+
+Wagtail's `Page.route` walks the tree one level at a time: for
+/politiska-rapporter/en-artikel/ it loads the home page's specific row, then
+each child by slug and then its specific row (five queries, each compiled by the
+ORM). Every page's `url_path` already holds its parent's plus its slug, so all
+pages on the way are one query (by `url_path`), and only the last one needs its
+specific row. The rules stay Wagtail's: a page type with its own `route` (a
+RoutablePageMixin blog) is handed the rest of the path, pages on the way need not
+be live, the page itself must be, and anything unexpected (a tree whose stored
+paths disagree) falls back to Wagtail's walk.
+"""
+
+from django.http import Http404
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.models import Page
+from wagtail.url_routing import RouteResult
+
+FALLBACK = None  # returned when Wagtail's own walk should decide
+
+
+def _overrides_route(model) -> bool:
+    return model.route is not Page.route
+
+
+def _passes_through(model, page, remaining) -> bool:
+    """Whether a RoutablePageMixin page (a blog) hands `remaining` on to its children
+    as `Page.route` would: it is not live, or none of its own routes matches."""
+    if model.route is not RoutablePageMixin.route or not remaining:
+        return False
+    if not page.live:
+        return True
+    try:
+        model.get_resolver().resolve("/" + "/".join(remaining) + "/")
+    except Http404:
+        return True
+    return False
+
+
+def load_for_serving(page, model):
+    """The specific page, with what its template reads (`serve_select_related`) joined in."""
+    related = getattr(model, "serve_select_related", ())
+    specific = model._default_manager.select_related(*related).get(pk=page.pk)
+    specific._cached_parent_obj = page._cached_parent_obj
+    return specific
+
+
+def route_below(root, request, path_components):
+    """A RouteResult for `path_components` under `root`, raising Http404 as Wagtail does,
+    or FALLBACK when Wagtail's walk must decide."""
+    prefixes = []
+    url_path = root.url_path
+    for component in path_components:
+        url_path += f"{component}/"
+        prefixes.append(url_path)
+    found = {
+        page.url_path: page
+        for page in Page.objects.filter(
+            url_path__in=prefixes, path__startswith=root.path, depth__gt=root.depth
+        )
+    }
+    parent = root
+    for depth, prefix in enumerate(prefixes, start=1):
+        page = found.get(prefix)
+        if page is None:
+            raise Http404  # no child with this slug: Wagtail answers 404 here too
+        model = page.specific_class
+        if page.depth != root.depth + depth or not page.path.startswith(parent.path) or not model:
+            return FALLBACK
+        # The parent is known: `get_parent()` (a piece's section) costs no query.
+        page._cached_parent_obj = parent
+        remaining = path_components[depth:]
+        if _overrides_route(model) and not _passes_through(model, page, remaining):
+            return page.specific.route(request, remaining)
+        if not remaining:
+            if not page.live:
+                raise Http404
+            return RouteResult(load_for_serving(page, model))
+        parent = page
+    return FALLBACK

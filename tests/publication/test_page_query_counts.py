@@ -1,0 +1,108 @@
+"""Every anonymous page type answers in a small, fixed number of queries once its
+shared parts are cached (menu, settings, site, renditions, bodies, threads), and
+that number does not grow with the number of articles, comments or menu entries.
+
+Counts are for a new reader (a fresh client, no cookies) after another reader has
+seen the page, which is how almost every page view on a busy site finds the cache.
+"""
+
+import itertools
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from tests.blogs.factories import BlogIndexPageFactory, BlogPageFactory, BlogPostPageFactory
+from tests.comments.factories import CommentFactory
+from tests.factories import (
+    ArticlePageFactory,
+    AuthorPageFactory,
+    ImageFactory,
+    IssuePageFactory,
+    SectionPageFactory,
+)
+
+# The most queries each page type may run for a new anonymous reader (warm cache).
+MAX_QUERIES = {
+    "free article": 7,
+    "metered article, first read": 7,
+    "home": 16,
+    "issue": 7,
+    "section": 8,
+    "author": 9,
+    "blog post": 9,
+}
+
+
+@pytest.fixture
+def site(tree):
+    author = AuthorPageFactory(parent=tree["authors"], title="Karin Lund")
+    issue = IssuePageFactory(parent=tree["issues"], cover_image=ImageFactory())
+    blog = BlogPageFactory(
+        parent=BlogIndexPageFactory(parent=tree["home"]), slug="karin", writer=author
+    )
+    world = {"tree": tree, "author": author, "issue": issue, "blog": blog}
+    world["free"] = add_article(world, access_level="free")
+    world["metered"] = add_article(world, access_level="metered")
+    world["post"] = BlogPostPageFactory(parent=blog)
+    return world
+
+
+def add_article(world, **fields):
+    return ArticlePageFactory(
+        parent=world["tree"]["sections"][0],
+        author=world["author"],
+        issue=world["issue"],
+        hero_image=ImageFactory(),
+        **fields,
+    )
+
+
+_menu_numbers = itertools.count(1)
+
+
+def grow(world, count):
+    """`count` more of everything a page lists: articles, comments, menu entries."""
+    for _ in range(count):
+        n = next(_menu_numbers)
+        add_article(world, access_level="free")
+        CommentFactory(page=world["free"])
+        CommentFactory(page=world["post"])
+        SectionPageFactory(parent=world["tree"]["home"], title=f"Meny {n}", slug=f"meny-{n}")
+
+
+def urls(world):
+    return {
+        "free article": world["free"].url,
+        "metered article, first read": world["metered"].url,
+        "home": "/",
+        "issue": world["issue"].url,
+        "section": world["tree"]["sections"][0].url,
+        "author": world["author"].url,
+        "blog post": world["post"].url,
+    }
+
+
+def queries_for_new_reader(url):
+    """Queries of one GET by a reader with no cookies, after another reader's GET."""
+    assert Client().get(url).status_code == 200
+    with CaptureQueriesContext(connection) as captured:
+        response = Client().get(url)
+    assert response.status_code == 200
+    return len(captured)
+
+
+@pytest.mark.parametrize("page_type", MAX_QUERIES)
+def test_page_answers_a_new_reader_in_few_queries(site, page_type):
+    url = urls(site)[page_type]
+    assert queries_for_new_reader(url) <= MAX_QUERIES[page_type]
+
+
+@pytest.mark.parametrize("page_type", MAX_QUERIES)
+def test_queries_do_not_grow_with_articles_comments_or_menu_entries(site, page_type):
+    grow(site, 2)
+    url = urls(site)[page_type]
+    few = queries_for_new_reader(url)
+    grow(site, 18)
+    assert queries_for_new_reader(url) == few
