@@ -142,8 +142,9 @@ def test_mail_is_left_to_a_task_for_known_and_unknown_addresses(flow, known, set
 
 @pytest.mark.parametrize("flow", FLOWS.values(), ids=FLOWS.keys())
 def test_known_and_unknown_addresses_take_about_as_long(flow, settings):
-    """A loose sanity check on a shared machine; the hash count above is the real one.
-    Requests alternate, so a burst of load slows both sides alike."""
+    """A loose sanity check; the hash count above is the real one. It measures this
+    thread's CPU time, not wall time, so other work on a shared machine (CI runs two
+    workers on two cores) cannot tip it; database round trips are not in it."""
     settings.PASSWORD_HASHERS = [f"{__name__}.SlowHasher"]
     settings.ACCOUNT_RATE_LIMITS = False
     UserFactory(email=KNOWN)
@@ -151,8 +152,8 @@ def test_known_and_unknown_addresses_take_about_as_long(flow, settings):
     for i in range(15):
         for side, email in (("known", KNOWN), ("unknown", f"ny{i}@example.org")):
             client = Client()
-            started = time.perf_counter()
+            started = time.thread_time()
             flow(client, email)
-            durations[side].append(time.perf_counter() - started)
+            durations[side].append(time.thread_time() - started)
     ratio = statistics.median(durations["known"]) / statistics.median(durations["unknown"])
     assert 0.5 < ratio < 2, durations
