@@ -12,6 +12,8 @@ import nh3
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from utgivare.core.text_input import clean_text
+
 LINK_REL = "nofollow ugc noopener"
 ALLOWED_TAGS = {"p", "br", "a"}
 ALLOWED_ATTRIBUTES = {"a": {"href"}}
@@ -21,14 +23,15 @@ ALLOWED_SCHEMES = {"http", "https"}
 URL_RE = re.compile(r"""(?i)\b(?:https?://|www\.)[^\s<>"']+""")
 _TRAILING_PUNCTUATION = ".,;:!?…»”’'\""
 _BLANK_LINES_RE = re.compile(r"\n\s*\n")
-# C0 controls except tab and newline; bidi overrides that can disguise a link.
-_UNWANTED_CHARS_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+# Bidi overrides and isolates, which can disguise a link; control characters are
+# core.text_input's rule, the same for every input.
+_BIDI_CONTROLS_RE = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
 def normalise_text(text: str) -> str:
-    """The text as stored: Unix newlines, no control characters, trimmed."""
+    """The text as stored: Unix newlines, no control or bidi characters, NFC, trimmed."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _UNWANTED_CHARS_RE.sub("", text).strip()
+    return _BIDI_CONTROLS_RE.sub("", clean_text(text)).strip()
 
 
 def _trim_url(candidate: str) -> tuple[str, str]:
