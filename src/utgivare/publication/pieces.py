@@ -78,6 +78,14 @@ class ReadablePiece(Page):
                 return [block]
         return []
 
+    def shown_on_pages(self) -> list[int]:
+        """Ids of the pages that list this piece (its section or blog, the home page, ...).
+
+        core.page_cache drops exactly these (and the piece) from the page cache
+        when the piece is published, unpublished, edited or gets a comment.
+        """
+        return list(Page.objects.ancestor_of(self).values_list("pk", flat=True))
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # The one access decision; templates render the full body only if it allows.
