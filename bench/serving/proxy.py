@@ -69,18 +69,31 @@ http {{
 
 
 def command(home: Path, conf: Path) -> list:
-    return [NGINX, "-p", str(home), "-e", str(Path(home) / "error.log"), "-c", str(conf), "-g", "daemon off;"]
+    return [
+        NGINX,
+        "-p",
+        str(home),
+        "-e",
+        str(Path(home) / "error.log"),
+        "-c",
+        str(conf),
+        "-g",
+        "daemon off;",
+    ]
 
 
 def start(home: Path, conf: Path, probe_url: str, *, timeout=15.0) -> subprocess.Popen:
     """Start nginx in the foreground and wait until `probe_url` answers through it."""
-    process = subprocess.Popen(command(home, conf), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        command(home, conf), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
+            log = Path(home) / "error.log"
             raise RuntimeError(
                 f"nginx exited ({process.returncode}): {process.stderr.read().decode()} "
-                f"{(Path(home) / 'error.log').read_text() if (Path(home) / 'error.log').exists() else ''}"
+                f"{log.read_text() if log.exists() else ''}"
             )
         try:
             with urllib.request.urlopen(probe_url, timeout=2):  # noqa: S310 - loopback

@@ -40,7 +40,9 @@ def test_token_endpoint_is_never_cached_and_counts_from_now(client, monkeypatch)
 
 
 def post(client, article, started, text):
-    return client.post(reverse("comments:post", args=[article.pk]), form_data(started=started, text=text))
+    return client.post(
+        reverse("comments:post", args=[article.pk]), form_data(started=started, text=text)
+    )
 
 
 def test_from_first_touch_a_person_pasting_a_text_is_never_too_fast(client, article, tree):

@@ -102,7 +102,9 @@ def test_unpublishing_a_piece_removes_it_from_its_section_at_once(world):
 
 
 def test_an_approved_comment_shows_on_the_stored_piece(world):
-    comment = CommentFactory(page=world["free"], status=Status.PENDING, text="Bra skrivet om kvarteret.")
+    comment = CommentFactory(
+        page=world["free"], status=Status.PENDING, text="Bra skrivet om kvarteret."
+    )
     assert "Bra skrivet om kvarteret." not in get(world["free"].url).content.decode()
     moderating.moderate([comment.pk], "approve", actor=AnonymousUser(), now=timezone.now())
     assert "Bra skrivet om kvarteret." in get(world["free"].url).content.decode()

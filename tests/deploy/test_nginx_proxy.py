@@ -15,9 +15,9 @@ import time
 from pathlib import Path
 
 import pytest
+from bench.serving import proxy
 from django.test import Client
 
-from bench.serving import proxy
 from tests.factories import ArticlePageFactory, site_tree
 from tests.paywall.helpers import FIRST_PARAGRAPH, PAYWALLED_SENTENCES
 from tests.paywall.test_metered_reading import box
@@ -92,7 +92,9 @@ def test_shipped_proxy_config_keeps_the_paywall_and_shared_cache_rules(nginx):
         ArticlePageFactory(parent=section, title=f"Granskning del {i}", access_level="metered")
         for i in range(4)
     ]
-    paid = ArticlePageFactory(parent=section, title="Bara för prenumeranter", access_level="subscribers")
+    paid = ArticlePageFactory(
+        parent=section, title="Bara för prenumeranter", access_level="subscribers"
+    )
 
     # A shareable page: stored once, then served by nginx; an unrelated cookie changes nothing.
     assert via.get(free.url)[0] == 200

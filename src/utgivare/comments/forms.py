@@ -24,7 +24,9 @@ _FIRST_INTERACTION = "i"
 def form_token(now_seconds: float | None = None, *, first_interaction: bool = False) -> str:
     """A signed timestamp of when the form was shown, or first touched (minimum-time check)."""
     when = int(now_seconds if now_seconds is not None else time.time())
-    return signing.dumps([when, _FIRST_INTERACTION] if first_interaction else when, salt=_TOKEN_SALT)
+    return signing.dumps(
+        [when, _FIRST_INTERACTION] if first_interaction else when, salt=_TOKEN_SALT
+    )
 
 
 @dataclass(frozen=True)

@@ -162,9 +162,7 @@ def apply(decision: CacheDecision, response) -> None:
 
 def _apply_public(decision: CacheDecision, response) -> None:
     if response.status_code == 200 and not response.has_header("Cache-Control"):
-        patch_cache_control(
-            response, public=True, max_age=BROWSER_SECONDS, s_maxage=SHARED_SECONDS
-        )
+        patch_cache_control(response, public=True, max_age=BROWSER_SECONDS, s_maxage=SHARED_SECONDS)
     if not decision.varies_on_cookie and response.has_header("Vary"):
         kept = [
             value.strip()

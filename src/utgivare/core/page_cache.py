@@ -147,7 +147,9 @@ def page_id_changed(page_id) -> None:
 def language_of(request) -> str:
     """The language ChosenLanguageMiddleware will choose (only the reader's cookie counts)."""
     chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
-    return chosen if chosen in {code for code, _name in settings.LANGUAGES} else settings.LANGUAGE_CODE
+    return (
+        chosen if chosen in {code for code, _name in settings.LANGUAGES} else settings.LANGUAGE_CODE
+    )
 
 
 def may_replay_to(request) -> bool:
@@ -179,9 +181,7 @@ def may_store(request, response) -> bool:
 
 def _entry(response, tags, versions) -> dict:
     headers = [
-        (name, value)
-        for name, value in response.items()
-        if name.lower() not in _NOT_STORED_HEADERS
+        (name, value) for name, value in response.items() if name.lower() not in _NOT_STORED_HEADERS
     ]
     return {"headers": headers, "content": response.content, "versions": versions}
 
