@@ -27,6 +27,7 @@ Storing is guarded against a change landing while a page is drawn: `content`
 across a change is not kept.
 """
 
+import hashlib
 import time
 from urllib.parse import urlencode
 
@@ -164,7 +165,10 @@ def may_replay_to(request) -> bool:
 def key_for(request) -> str:
     query = urlencode(sorted(request.GET.lists()), doseq=True)
     host = request.get_host()
-    return f"utgivare:page:{request.method}:{host}:{language_of(request)}:{request.path}?{query}"
+    address = f"{host}:{language_of(request)}:{request.path}?{query}"
+    # Hashed: an address may hold spaces or any character a cache key must not.
+    digest = hashlib.sha256(address.encode()).hexdigest()
+    return f"utgivare:page:{request.method}:{digest}"
 
 
 def may_store(request, response) -> bool:
