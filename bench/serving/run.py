@@ -293,7 +293,7 @@ def start_gunicorn(config, env, processes):
     process = processes.start(
         "gunicorn", command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
     )
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 240  # a busy shared machine boots workers slowly
     while time.monotonic() < deadline:
         if process.poll() is not None:
             sys.exit(f"gunicorn exited ({process.returncode}); see {config.var / 'gunicorn.log'}")
@@ -306,7 +306,7 @@ def start_gunicorn(config, env, processes):
         except OSError:
             pass
         time.sleep(0.5)
-    sys.exit("gunicorn did not answer /halsa/ within 60 s")
+    sys.exit("gunicorn did not answer /halsa/ within 240 s")
 
 
 def start_nginx(config, page_html, processes):
