@@ -32,8 +32,6 @@ from .blocks import BodyBlock, stream_plain_text
 from .reading_time import count_words, reading_minutes
 
 _ACCESS_ATTR = "_utgivare_piece_access"
-# Where an anonymous reader's own banner goes in a piece's shell (ReadablePiece.serve).
-_BANNER_SLOT = "<!--utgivare:reader-banner-->"
 # Set by the comments app's ThreadSplicingMiddleware protocol (comments.middleware).
 _SPLICES_ATTR = "_comments_thread_splices"
 
@@ -179,6 +177,11 @@ class ReadablePiece(Page):
             ):
                 # Something per reader beyond the banner: never kept.
                 return HttpResponse(html)
-            shell = html.replace(banner, _BANNER_SLOT, 1) if banner.strip() else html
+            # Kept as the bytes before and after the banner: a long thread (megabytes)
+            # is then joined once per request, never searched or encoded again.
+            head, _banner, tail = html.partition(banner) if banner.strip() else (html, "", "")
+            shell = (head.encode(), tail.encode())
             cache.set(key, shell, page_cache.seconds() or 600)
-        return HttpResponse(shell.replace(_BANNER_SLOT, banner, 1))
+        return HttpResponse(
+            b"".join((shell[0], banner.encode() if banner.strip() else b"", shell[1]))
+        )
