@@ -21,6 +21,9 @@ os.environ.setdefault("UTGIVARE_VAR_DIR", tempfile.mkdtemp(prefix="utgivare-test
 from utgivare.settings import *  # noqa: E402, F403
 from utgivare.settings import CACHES, REDIS_URL  # noqa: E402
 
+# Off by default: most tests change rows behind Wagtail's back and read the page
+# again. tests/core/test_page_cache.py and the proxy test switch it on.
+PAGE_CACHE_SECONDS = 0
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed only
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 if REDIS_URL:

@@ -206,6 +206,11 @@ def build(out_path):
     ]
     for item in scenarios + checks:
         item.setdefault("absent", [])
+    # Pages the same for every anonymous reader: also measured through the shipped
+    # nginx config (deploy/nginx/utgivare.conf) in front of the same gunicorn.
+    shareable = {"reference article", "home", "issue page", "section page", "blog post", "comments"}
+    for item in scenarios:
+        item["proxy"] = any(word in item["name"] for word in shareable) and "login" not in item
     Path(out_path).write_text(
         json.dumps(
             {"reference_path": reference.url, "scenarios": scenarios, "checks": checks},

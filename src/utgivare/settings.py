@@ -86,7 +86,10 @@ if env_bool("UTGIVARE_DEMO"):
     INSTALLED_APPS.append("utgivare.demo")
 
 MIDDLEWARE = [
-    # Outermost: decides Cache-Control from every cookie and fact the rest set.
+    # Outermost of all: replays a stored page that is the same for every anonymous
+    # reader before anything else runs (core/page_cache.py).
+    "utgivare.core.page_cache.PageCacheMiddleware",
+    # Decides Cache-Control from every cookie and fact the rest set.
     "utgivare.core.middleware.SharedCacheSafetyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -176,6 +179,10 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
+# How long the app keeps a whole page that is the same for every anonymous reader
+# (core.page_cache); changes drop exactly the pages they touch. 0 switches it off.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
 
 # --- Background work ---------------------------------------------------------
 # "immediate" runs tasks inside the request (demo, tests); "database" stores

@@ -30,6 +30,7 @@ from tests.factories import (
     paragraph,
 )
 from tests.paywall.test_caching import SHARED_PAGE_CACHE
+from utgivare.core import page_cache
 
 SECRETS = {
     "metered article": (
@@ -243,6 +244,20 @@ def test_no_paywalled_sentence_comes_through_a_shared_page_cache(
     for _ in range(2):
         leaks_on_every_surface(subscriber_has_read_everything, site)
     assert leaks_on_every_surface(anonymous_over_quota, site) == []
+
+
+def test_no_paywalled_sentence_comes_through_the_apps_page_and_piece_caches(
+    site, subscriber_has_read_everything, settings
+):
+    # core.page_cache and the pieces' shells on: readers on their first read fill
+    # them with every full version the meter gives, then a reader over quota reads.
+    settings.PAGE_CACHE_SECONDS = 600
+    try:
+        for page in site["pieces"].values():
+            get(Client(), page.url)
+        assert leaks_on_every_surface(over_quota(Client(), site), site) == []
+    finally:
+        page_cache._memo.clear()
 
 
 def test_first_paragraphs_do_reach_the_reader_over_quota(anonymous_over_quota, site):

@@ -82,23 +82,21 @@ def remember_pending(request, comment) -> None:
     request.session[SESSION_PENDING_KEY] = ids[-20:]
 
 
-# Stands for the form's timing token in the cached empty form (see form_html).
-STARTED_TOKEN_SLOT = "comment-form-started-token"  # noqa: S105 - a placeholder
-
-
 def form_html(request, state, form=None, reply_to=None) -> str:
     if form is None and reply_to is None and not request.user.is_authenticated:
         # The empty form for anonymous readers is the same for all of them: rendered
-        # once per page, language, open state and content version (site settings),
-        # with only the timing token, which must be fresh, put in per request.
+        # once per page, language, open state and content version (site settings).
+        # It holds no timing token: the whole page may be cached (core.page_cache,
+        # the proxy), so comments.js asks `form_started` for one when the reader
+        # first touches the form; without a script the first send is refused with
+        # the text kept and a token, and the second goes through.
         key = (
             f"comment-form:{state.piece.pk}:{get_language()}:{state.closed}:"
             f"{state.permission.allowed}:{state.permission.reason}:{state.page_url}"
         )
-        html = content_version.cached(
-            request, key, lambda: _render_form(request, state, None, None, STARTED_TOKEN_SLOT)
+        return content_version.cached(
+            request, key, lambda: _render_form(request, state, None, None, "")
         )
-        return html.replace(STARTED_TOKEN_SLOT, form_token(), 1)
     return _render_form(request, state, form, reply_to, form_token())
 
 

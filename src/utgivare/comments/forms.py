@@ -1,4 +1,5 @@
 import time
+from dataclasses import dataclass
 
 from django import forms
 from django.core import signing
@@ -14,21 +15,45 @@ MAX_TEXT_LENGTH = 5000
 _TOKEN_SALT = "utgivare.comments.form-shown"  # noqa: S105 - a signing salt, not a secret
 
 
-def form_token(now_seconds: float | None = None) -> str:
-    """A signed timestamp of when the form was shown (for the minimum-time check)."""
+# A token issued when the reader first touched the form (the `form_started` endpoint)
+# rather than when the page was drawn: pages are cached whole, so the page itself
+# cannot say when this reader saw it.
+_FIRST_INTERACTION = "i"
+
+
+def form_token(now_seconds: float | None = None, *, first_interaction: bool = False) -> str:
+    """A signed timestamp of when the form was shown, or first touched (minimum-time check)."""
+    when = int(now_seconds if now_seconds is not None else time.time())
     return signing.dumps(
-        int(now_seconds if now_seconds is not None else time.time()), salt=_TOKEN_SALT
+        [when, _FIRST_INTERACTION] if first_interaction else when, salt=_TOKEN_SALT
     )
 
 
-def seconds_since_shown(token: str, now_seconds: float | None = None) -> float | None:
+@dataclass(frozen=True)
+class FormTiming:
+    seconds: float
+    # Measured from the reader's first touch of the form, not from drawing it.
+    from_first_interaction: bool
+
+
+def form_timing(token: str, now_seconds: float | None = None) -> FormTiming | None:
+    """How long ago the token was issued, or None when it is missing, forged or too old."""
     try:
-        shown = signing.loads(token or "", salt=_TOKEN_SALT, max_age=FORM_TOKEN_MAX_AGE_SECONDS)
+        value = signing.loads(token or "", salt=_TOKEN_SALT, max_age=FORM_TOKEN_MAX_AGE_SECONDS)
     except signing.BadSignature:
         return None
-    if not isinstance(shown, int):
+    interaction = False
+    if isinstance(value, list) and len(value) == 2 and value[1] == _FIRST_INTERACTION:
+        value, interaction = value[0], True
+    if not isinstance(value, int) or isinstance(value, bool):
         return None
-    return (now_seconds if now_seconds is not None else time.time()) - shown
+    now = now_seconds if now_seconds is not None else time.time()
+    return FormTiming(now - value, interaction)
+
+
+def seconds_since_shown(token: str, now_seconds: float | None = None) -> float | None:
+    timing = form_timing(token, now_seconds)
+    return None if timing is None else timing.seconds
 
 
 class CommentForm(CleanTextMixin, forms.Form):

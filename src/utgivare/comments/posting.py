@@ -49,7 +49,13 @@ REFUSAL_MESSAGES = {
     # A bot filled in the field people never see: it gets no form back.
     "honeypot": gettext_lazy("Kommentaren kunde inte tas emot."),
     "too_fast": _TOO_EARLY,
-    "missing_token": _TOO_EARLY,
+    # No token: the page came from a cache and the browser ran no script (comments.js
+    # asks for one when the reader first touches the form). The form comes back
+    # with one, and the text kept.
+    "missing_token": gettext_lazy(
+        "Vi behövde kontrollera att kommentaren inte kommer från en robot. Din text finns "
+        "kvar: vänta några sekunder och skicka igen."
+    ),
     "banned": gettext_lazy(
         "Du kan inte kommentera här. Kontakta redaktionen om du tror att det är fel."
     ),
@@ -104,13 +110,16 @@ def refusal(
     is_moderator: bool,
     comment_settings,
     now: dt.datetime,
+    from_first_interaction: bool = False,
 ) -> Refusal | None:
     """Why this post must not be stored, or None: the spam checks on the form,
     then bans and rate limits (which moderators, who answer for the thread, skip)."""
     check = spam.check_form(
         honeypot=honeypot,
         seconds_since_shown=seconds_since_shown,
-        min_seconds=comment_settings.min_seconds_to_submit,
+        min_seconds=spam.minimum_seconds(
+            comment_settings.min_seconds_to_submit, from_first_interaction=from_first_interaction
+        ),
     )
     if not check:
         return Refusal(check.reason)

@@ -16,6 +16,20 @@ from dataclasses import dataclass
 FORM_TOKEN_MAX_AGE_SECONDS = 7 * 24 * 3600
 
 
+# Measured from the reader's first touch of the form (a click or a key in it), the
+# least time a person needs: even pasting a prepared text, filling in a name and
+# an e-mail address takes longer than this. Scripts that post at once do not.
+FIRST_INTERACTION_MIN_SECONDS = 2
+
+
+def minimum_seconds(configured: int, *, from_first_interaction: bool) -> int:
+    """The minimum time to ask for: the site's setting, measured from when the form was
+    drawn; from the first interaction, never more than a person pasting a text needs."""
+    if from_first_interaction:
+        return min(configured, FIRST_INTERACTION_MIN_SECONDS)
+    return configured
+
+
 @dataclass(frozen=True)
 class SpamCheck:
     ok: bool

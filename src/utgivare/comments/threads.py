@@ -11,6 +11,8 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from utgivare.core import page_cache
+
 from . import comment_text
 from .models import Comment, Thread
 from .threading import Node, child_path, place_reply
@@ -51,6 +53,8 @@ def refresh(thread: Thread, *, now, new_comment=False) -> None:
         thread.last_comment_at = now
         fields.append("last_comment_at")
     thread.save(update_fields=fields)
+    # The piece shows the thread; its section, blog and home page may show the count.
+    page_cache.page_id_changed(thread.page_id)
 
 
 def recount(page_id, *, now=None) -> Thread:

@@ -24,7 +24,7 @@ from wagtail.models import Page
 from utgivare.core.text_input import positive_id
 
 from . import comment_section, posting, privacy, reports, threads, tokens, visibility
-from .forms import CommentForm, ReportForm, seconds_since_shown
+from .forms import CommentForm, ReportForm, form_timing, form_token
 from .models import CommentSettings
 from .reply_notifications import set_reply_notifications
 from .state import thread_state
@@ -183,9 +183,11 @@ def _post(request, page_id):
         return _refuse(request, piece, state, form, 400)
     data = form.cleaned_data
     ip = client_ip(request)
+    timing = form_timing(data["started"])
     refused = posting.refusal(
         honeypot=data["homepage"],
-        seconds_since_shown=seconds_since_shown(data["started"]),
+        seconds_since_shown=timing.seconds if timing else None,
+        from_first_interaction=bool(timing and timing.from_first_interaction),
         email=data["email"],
         ip=ip,
         is_moderator=state.commenter.is_moderator,
@@ -282,6 +284,19 @@ def _acknowledge(request, piece, state, comment, *, plain=False):
 
 
 _post_as_reader = csrf_protect(_post)
+
+
+@require_http_methods(["GET"])
+def form_started(request):
+    """A fresh timing token, asked for by comments.js when the reader first touches the form.
+
+    The page with the form is the same for every reader and cached whole, so it
+    cannot carry a token of its own; the minimum time is measured from here
+    (spam.minimum_seconds). Never kept by any cache.
+    """
+    response = JsonResponse({"started": form_token(first_interaction=True)})
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 def permalink(request, comment_id):

@@ -7,6 +7,7 @@ class CoreConfig(AppConfig):
     verbose_name = "Utgivare"
 
     def ready(self):
-        from . import content_version
+        from . import content_version, page_cache
 
         content_version.connect_signals()
+        page_cache.connect_signals()

@@ -9,6 +9,7 @@ keep it. Apps that know a response depends on the reader in a way the facts
 cannot show say so with `mark_personal(request, reason)`.
 """
 
+import os
 from dataclasses import dataclass
 
 from django.utils.cache import patch_cache_control, patch_vary_headers
@@ -21,6 +22,17 @@ PRIVATE = "private"
 NO_STORE = "no-store"
 
 _PERSONAL_ATTR = "_utgivare_personal"
+
+# What a page every reader may share says (Cache-Control: public, max-age, s-maxage):
+# - Browsers ask again every time (max-age=0): the app answers a shared page from its
+#   own cache in well under a millisecond, and a reader who has just logged in,
+#   subscribed or chosen a language must not be shown the page of before.
+# - A shared cache (the shipped nginx config) keeps it a few seconds: enough to take
+#   the load of a busy page, short enough that publishing shows within seconds
+#   without a purge (nginx OSS has none). The app's own page cache
+#   (core.page_cache) is purged exactly and holds pages for much longer.
+BROWSER_SECONDS = int(os.environ.get("UTGIVARE_BROWSER_CACHE_SECONDS", "0"))
+SHARED_SECONDS = int(os.environ.get("UTGIVARE_SHARED_CACHE_SECONDS", "5"))
 
 
 @dataclass(frozen=True)
@@ -42,12 +54,16 @@ class ResponseFacts:
     marked_personal: tuple[str, ...] = ()
     # What the view's own Cache-Control already says: NO_STORE, PRIVATE or "".
     declared: str = ""
+    # The reader chose a language (a cookie): the page depends on that cookie.
+    chose_language: bool = False
 
 
 @dataclass(frozen=True)
 class CacheDecision:
     scope: str
     reasons: tuple[str, ...] = ()
+    # A public answer varies on Cookie only when a cookie changed it (the language).
+    varies_on_cookie: bool = True
 
     @property
     def shareable(self) -> bool:
@@ -77,7 +93,9 @@ def decide(facts: ResponseFacts) -> CacheDecision:
         return CacheDecision(PRIVATE, ("declared", *reasons))
     if reasons:
         return CacheDecision(PRIVATE, reasons)
-    return CacheDecision(PUBLIC)
+    # Same for every reader: an unrelated cookie (analytics, a consent banner,
+    # the meter on a free page) must not split a shared cache into a copy per reader.
+    return CacheDecision(PUBLIC, varies_on_cookie=facts.chose_language)
 
 
 def mark_personal(request, reason: str) -> None:
@@ -116,6 +134,7 @@ def declared_scope(response) -> str:
 def apply(decision: CacheDecision, response) -> None:
     """Write the decision into the headers, keeping what the view said where it is stricter."""
     if decision.scope == PUBLIC:
+        _apply_public(decision, response)
         return
     directives = cache_directives(response)
     if "s-maxage" in directives or "public" in directives:
@@ -139,3 +158,18 @@ def apply(decision: CacheDecision, response) -> None:
             # reading on the meter or posting, the old page is stale.
             patch_cache_control(response, private=True, no_cache=True, max_age=0)
     patch_vary_headers(response, ("Cookie",))
+
+
+def _apply_public(decision: CacheDecision, response) -> None:
+    if response.status_code == 200 and not response.has_header("Cache-Control"):
+        patch_cache_control(response, public=True, max_age=BROWSER_SECONDS, s_maxage=SHARED_SECONDS)
+    if not decision.varies_on_cookie and response.has_header("Vary"):
+        kept = [
+            value.strip()
+            for value in response["Vary"].split(",")
+            if value.strip() and value.strip().lower() != "cookie"
+        ]
+        if kept:
+            response["Vary"] = ", ".join(kept)
+        else:
+            del response["Vary"]

@@ -158,6 +158,7 @@ def response_facts(request, response) -> caching.ResponseFacts:
         showed_messages=_showed_messages(request),
         marked_personal=caching.marked_personal(request),
         declared=caching.declared_scope(response),
+        chose_language=settings.LANGUAGE_COOKIE_NAME in request.COOKIES,
     )
 
 

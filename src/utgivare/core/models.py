@@ -91,3 +91,19 @@ class ContentVersion(models.Model):
 
     class Meta:
         verbose_name = _("innehållsversion")
+
+
+class CacheTag(models.Model):
+    """A version per thing a cached whole page may show (core.page_cache).
+
+    `page:<id>` for one page, `site` for what every page draws (menu, settings,
+    addresses), `content` for pages that list anything (search, feeds). Bumped in
+    the same transaction as the change, read by every app process, so a process
+    with its own local-memory cache still drops exactly the pages that changed.
+    """
+
+    name = models.CharField(max_length=100, primary_key=True)
+    version = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("cachetagg")

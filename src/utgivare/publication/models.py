@@ -381,6 +381,13 @@ class ArticlePage(ReadablePiece):
     def section(self):
         return self.get_parent().specific_deferred
 
+    def shown_on_pages(self) -> list[int]:
+        """Its section and the home page, and its author's page and issue, which list it."""
+        placement = IssuePlacement.objects.filter(article_id=self.pk).values_list(
+            "issue_id", flat=True
+        )
+        return [*super().shown_on_pages(), self.author_id, *placement]
+
     @cached_property
     def issue(self):
         if type(self).issue_placement.is_cached(self):  # joined in when served
