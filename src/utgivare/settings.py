@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "utgivare.core",
     "utgivare.publication",
     "utgivare.blogs",
+    "utgivare.webtv",
     "utgivare.paywall",
     "utgivare.subscriptions",
     "utgivare.accounts",

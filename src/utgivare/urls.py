@@ -22,6 +22,7 @@ urlpatterns = [
     path("betalvagg/", include("utgivare.paywall.urls")),
     path("sok/", include("utgivare.search.urls")),
     path("flode/", include("utgivare.feeds.urls")),
+    path("videofiler/", include("utgivare.webtv.urls")),
 ]
 
 if settings.DEBUG:
