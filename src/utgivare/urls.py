@@ -22,6 +22,7 @@ urlpatterns = [
     path("betalvagg/", include("utgivare.paywall.urls")),
     path("sok/", include("utgivare.search.urls")),
     path("flode/", include("utgivare.feeds.urls")),
+    path("mediafil/", include("utgivare.media.urls")),
 ]
 
 if settings.DEBUG:
