@@ -23,6 +23,7 @@ urlpatterns = [
     path("sok/", include("utgivare.search.urls")),
     path("flode/", include("utgivare.feeds.urls")),
     path("videofiler/", include("utgivare.webtv.urls")),
+    path("mediafil/", include("utgivare.media.urls")),
 ]
 
 if settings.DEBUG:
