@@ -32,19 +32,21 @@ class Grant:
         return int(self.subject[1:]) if self.subject.startswith("u") else None
 
 
-def _signature(payload: str) -> str:
-    return salted_hmac(_SALT, payload, algorithm="sha256").hexdigest()[:32]
+def _signature(payload: str, salt: str = _SALT) -> str:
+    return salted_hmac(salt, payload, algorithm="sha256").hexdigest()[:32]
 
 
-def sign(file_id: int, subject: str, expires: dt.datetime | None) -> str:
+def sign(file_id: int, subject: str, expires: dt.datetime | None, salt: str = _SALT) -> str:
+    """`salt` keeps another kind of address apart (web-TV signs page ids, not file ids):
+    a token made under one salt is refused under every other."""
     if not _SUBJECT.match(subject):
         raise ValueError(f"not a media subject: {subject!r}")
     stamp = 0 if expires is None else int(expires.timestamp())
     payload = f"{int(file_id)}.{subject}.{stamp}"
-    return f"{payload}.{_signature(payload)}"
+    return f"{payload}.{_signature(payload, salt)}"
 
 
-def verify(token: str, now: dt.datetime) -> Grant | None:
+def verify(token: str, now: dt.datetime, salt: str = _SALT) -> Grant | None:
     """The grant in a token, or None when it was changed, is malformed or has expired."""
     parts = token.split(".")
     if len(parts) != 4:
@@ -56,7 +58,7 @@ def verify(token: str, now: dt.datetime) -> Grant | None:
         return None
     if not _SUBJECT.match(subject):
         return None
-    if not constant_time_compare(signature, _signature(f"{file_id}.{subject}.{stamp}")):
+    if not constant_time_compare(signature, _signature(f"{file_id}.{subject}.{stamp}", salt)):
         return None
     expires = int(stamp)
     if expires and now.timestamp() >= expires:
