@@ -31,11 +31,11 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from utgivare.media.models import private_storage
 from utgivare.publication.pieces import ReadablePiece
 
 from . import captions, chapters, probe
 from .blocks import ChapterBlock
-from .storage import get_private_storage
 
 
 def video_upload_to(instance, filename):
@@ -88,7 +88,7 @@ class Video(index.Indexed, ClusterableModel):
     file = models.FileField(
         _("videofil"),
         upload_to=video_upload_to,
-        storage=get_private_storage,
+        storage=private_storage,
         max_length=255,
         help_text=_("MP4 (H.264) eller WebM. Längd och storlek läses ur filen."),
     )
@@ -197,7 +197,7 @@ class VideoCaption(Orderable):
     file = models.FileField(
         _("WebVTT-fil"),
         upload_to=caption_upload_to,
-        storage=get_private_storage,
+        storage=private_storage,
         max_length=255,
         validators=[validate_webvtt],
     )

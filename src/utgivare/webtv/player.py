@@ -6,23 +6,16 @@ paywall box, and no address of the file, its HLS or its captions.
 
 from __future__ import annotations
 
-from django.urls import reverse
-
 from utgivare.paywall import gate
 
-from . import captions, hls, signing
+from . import addresses, captions, hls
 
 
 def media_base(page, request, access) -> str:
     """The signed folder every file of this video is fetched under (ends with "/")."""
-    if access.is_accessible_for_free:
-        token = signing.FREE_TOKEN
-    else:
-        user = getattr(request, "user", None)
-        reader = user.pk if user is not None and user.is_authenticated else 0
-        now = gate.request_state(request).now.timestamp()
-        token = signing.make_token(page.pk, reader, now, page.video.duration)
-    return reverse("webtv_media", args=[page.pk, token, "x"])[:-1]
+    subject = addresses.subject_for(access, getattr(request, "user", None))
+    now = gate.request_state(request).now
+    return addresses.folder(addresses.token_for(page.pk, subject, now, page.video.duration))
 
 
 def player_for(request, page, access) -> dict | None:

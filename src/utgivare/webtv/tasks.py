@@ -21,9 +21,10 @@ from contextlib import contextmanager
 from django.utils import timezone
 from django_tasks import task
 
+from utgivare.media.models import private_storage
+
 from . import hls, probe
 from .models import HlsStatus, Video
-from .storage import private_storage
 
 logger = logging.getLogger(__name__)
 PROGRESS_EVERY_SECONDS = 1.0
@@ -44,12 +45,12 @@ def _update(video_id, source_name, **fields):
 def _source_path(name):
     """A local path of the stored original: the file itself on disk, else a streamed copy."""
     try:
-        yield private_storage.path(name)
+        yield private_storage().path(name)
         return
     except NotImplementedError:
         pass
     with tempfile.NamedTemporaryFile(suffix=os.path.splitext(name)[1]) as handle:
-        with private_storage.open(name, "rb") as source:
+        with private_storage().open(name, "rb") as source:
             shutil.copyfileobj(source, handle, 1024 * 1024)
         handle.flush()
         yield handle.name
@@ -89,7 +90,7 @@ def _store_folder(local_dir, prefix):
             local = os.path.join(folder, file_name)
             relative = os.path.relpath(local, local_dir).replace(os.sep, "/")
             with open(local, "rb") as handle:
-                stored = private_storage.save(f"{prefix}/{relative}", handle)
+                stored = private_storage().save(f"{prefix}/{relative}", handle)
             if stored != f"{prefix}/{relative}":
                 raise RuntimeError(f"Lagringen döpte om {relative}.")
 

@@ -1,29 +1,35 @@
-"""Serving a video's files: the original, its HLS playlists and segments, its captions.
+"""Serving a video page's files: the original, its HLS playlists and segments, captions.
 
-`/videofiler/<page id>/<token>/<file>`: the token is checked first
-(webtv.signing), then the page (live, public, still a video), then the file
-is served with Range support for seeking. A free video's token is "fri" and
-works only while the video is free.
+`/videofiler/<token>/<file>`: the token (webtv.addresses) is checked, then the
+page (live, public), then media's rule decides again whether the token's
+subject may fetch it now (media.access.may_fetch: a free video for anyone, a
+subscriber while covered, a metered reader's short grant). Files are answered
+by media.serving: Range for seeking (206, 416), HEAD, or an S3 presigned redirect.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
+from django.contrib.auth import get_user_model
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_http_methods
 from wagtail.models import Site
 
+from utgivare.core import caching
+from utgivare.media import access as media_access
+from utgivare.media import serving
+from utgivare.media.models import private_storage
 from utgivare.paywall import gate
 from utgivare.paywall.levels import AccessLevel
 from utgivare.paywall.models import PaywallSettings
+from utgivare.subscriptions.entitlements import for_reader
 
-from . import signing
+from . import addresses
 from .models import VideoPage
-from .serving import serve_stored_file
-from .storage import private_storage
 
 _HLS = re.compile(r"^hls/(?:(\d{2,4}p)/)?(master\.m3u8|index\.m3u8|seg_\d{4,6}\.ts)$")
 _CAPTION = re.compile(r"^textning/(\d{1,12})\.vtt$")
@@ -31,58 +37,90 @@ HLS_TYPES = {"m3u8": "application/vnd.apple.mpegurl", "ts": "video/mp2t"}
 PUBLIC_MAX_AGE = 3600
 
 
-def stored_name(video, name) -> tuple[str, str] | None:
-    """(name in private storage, Content-Type) of a file the address may ask for."""
+@dataclass(frozen=True)
+class _Name:
+    storage: object
+    name: str
+
+
+@dataclass(frozen=True)
+class StoredFile:
+    """What media.serving reads of a file (`file.storage`, `file.name`, `size`,
+    `mime_type`), for files that are not MediaFile rows: renditions and captions."""
+
+    file: _Name
+    size: int
+    mime_type: str
+
+
+def stored_file(video, name) -> StoredFile | None:
+    """The stored file an address inside the token's folder asks for, or None."""
+    storage = private_storage()
     if name == video.file_name:
-        return video.file.name, video.content_type
+        return StoredFile(_Name(storage, video.file.name), video.size, video.content_type)
+    stored = content_type = None
     if match := _HLS.match(name):
         rung, file_name = match.groups()
-        if not video.hls_ready or (rung is None) != (file_name == "master.m3u8"):
-            return None
-        path = f"{video.hls_dir}/{rung}/{file_name}" if rung else f"{video.hls_dir}/{file_name}"
-        return path, HLS_TYPES[file_name.rsplit(".", 1)[1]]
-    if match := _CAPTION.match(name):
+        if video.hls_ready and (rung is None) == (file_name == "master.m3u8"):
+            stored = (
+                f"{video.hls_dir}/{rung}/{file_name}" if rung else f"{video.hls_dir}/{file_name}"
+            )
+            content_type = HLS_TYPES[file_name.rsplit(".", 1)[1]]
+    elif match := _CAPTION.match(name):
         caption = video.captions.filter(pk=int(match.group(1))).first()
         if caption is not None:
-            return caption.file.name, "text/vtt; charset=utf-8"
-    return None
+            stored, content_type = caption.file.name, "text/vtt; charset=utf-8"
+    if stored is None or not storage.exists(stored):
+        return None
+    return StoredFile(_Name(storage, stored), storage.size(stored), content_type)
 
 
-def refused(request, reason: str):
-    message = (
-        _("Adressen till videon har gått ut. Ladda om sidan med videon för att se den igen.")
-        if reason == "expired"
-        else _("Adressen till videon gäller inte.")
-    )
+def refused(request, message):
     response = render(request, "webtv/media_refused.html", {"message": message}, status=403)
     response["Cache-Control"] = "no-store"
     return response
 
 
-@require_safe
-def media(request, page_id: int, token: str, name: str):
+@require_http_methods(["GET", "HEAD"])
+def media(request, token: str, name: str):
     now = gate.now()
-    verdict = signing.check_token(page_id, token, now.timestamp())
-    if not verdict.ok:
-        return refused(request, verdict.reason)
-    page = VideoPage.objects.live().public().select_related("video").filter(pk=page_id).first()
+    grant = addresses.verify(token, now)
+    if grant is None:
+        return refused(
+            request,
+            _("Adressen till videon har gått ut eller är felaktig. Ladda om sidan med videon."),
+        )
+    page = (
+        VideoPage.objects.live().public().select_related("video").filter(pk=grant.file_id).first()
+    )
     if page is None or page.video is None or not page.video.file:
         raise Http404
-    if verdict.reason == "free":
-        site = page.get_site() or Site.objects.filter(is_default_site=True).first()
-        if gate.piece_level(page, PaywallSettings.for_site(site)) != AccessLevel.FREE:
-            # The video is paid now: the free address stops, the page hands out signed ones.
-            return refused(request, "not_free")
-    found = stored_name(page.video, name)
+    site = Site.find_for_request(request) or Site.objects.filter(is_default_site=True).first()
+    level = gate.piece_level(page, PaywallSettings.for_site(site))
+    user = None
+    if grant.user_id is not None and level != AccessLevel.FREE:
+        user = get_user_model().objects.filter(pk=grant.user_id, is_active=True).first()
+    decision = media_access.may_fetch(
+        subject=grant.subject,
+        level=level,
+        covered=bool(user and for_reader(user, now).covers(page.paywall_content_type)),
+        is_staff=bool(user and gate.is_staff(user)),
+    )
+    if not decision.allowed:
+        return refused(request, _("Videon ingår i en prenumeration som inte gäller längre."))
+    found = stored_file(page.video, name)
     if found is None:
         raise Http404
-    response = serve_stored_file(request, private_storage, *found)
-    if not isinstance(response, HttpResponse) or response.status_code >= 400:
-        return response
-    if verdict.reason == "free":
-        response["Cache-Control"] = f"public, max-age={PUBLIC_MAX_AGE}"
-    else:
-        # Never kept by a shared cache, nor by the browser past the address's expiry.
-        remaining = max(0, min(PUBLIC_MAX_AGE, verdict.expires - int(now.timestamp())))
-        response["Cache-Control"] = f"private, max-age={remaining}"
+    if level != AccessLevel.FREE:
+        caching.mark_personal(request, "paid video file")
+    if serving.signs_its_own_urls(found.file.storage):
+        return serving.presigned_redirect(found)
+    response: HttpResponse = serving.file_response(request, found)
+    if response.status_code < 400:
+        if level == AccessLevel.FREE:
+            response["Cache-Control"] = f"public, max-age={PUBLIC_MAX_AGE}"
+        else:
+            # Never past the grant's expiry, and never in a shared cache.
+            remaining = int(grant.expires - now.timestamp()) if grant.expires else PUBLIC_MAX_AGE
+            response["Cache-Control"] = f"private, max-age={max(0, min(PUBLIC_MAX_AGE, remaining))}"
     return response
