@@ -15,7 +15,6 @@ Files live in private storage (webtv.storage) and reach readers only through
 
 from __future__ import annotations
 
-import os
 import tempfile
 import uuid
 from contextlib import contextmanager
@@ -39,9 +38,8 @@ from .blocks import ChapterBlock
 
 
 def video_upload_to(instance, filename):
-    extension = os.path.splitext(filename)[1].lower().lstrip(".")
-    # A random name: the editor's file name says nothing to a reader.
-    return f"webtv/video/{uuid.uuid4().hex}.{extension if extension in ('mp4', 'webm') else 'bin'}"
+    # A random name (the editor's file name says nothing to a reader); the type from the probe.
+    return f"webtv/video/{uuid.uuid4().hex}.{instance.container or 'bin'}"
 
 
 def caption_upload_to(instance, filename):
@@ -156,11 +154,15 @@ class Video(index.Indexed, ClusterableModel):
         if reason:
             # The form shows this under the field; nothing is written to storage.
             raise ValidationError({"file": reason})
+        self.apply_probe(found, size=upload.size or 0)
+
+    def apply_probe(self, found: probe.Probe, size: int):
+        """Take the facts read from the file; never typed by hand."""
         self.container = found.container
         self.duration = found.duration
         self.width, self.height = found.width, found.height
         self.has_audio = found.has_audio
-        self.size = upload.size or 0
+        self.size = size
 
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
