@@ -15,7 +15,10 @@ from .factories import (
 def clips(tmp_path_factory):
     """One MP4 and one WebM clip of one second, 160x90, made once for the whole run."""
     folder = tmp_path_factory.mktemp("clips")
-    return {"mp4": make_clip(folder / "klipp.mp4"), "webm": make_clip(folder / "klipp.webm", webm=True)}
+    return {
+        "mp4": make_clip(folder / "klipp.mp4"),
+        "webm": make_clip(folder / "klipp.webm", webm=True),
+    }
 
 
 @pytest.fixture
@@ -31,7 +34,9 @@ def videos(tree, clips):
     return {
         "series": series,
         "video": video,
-        "free": VideoPageFactory(parent=series, title="Fri video", video=video, access_level="free"),
+        "free": VideoPageFactory(
+            parent=series, title="Fri video", video=video, access_level="free"
+        ),
         "metered": VideoPageFactory(parent=series, title="Mätt video", video=video),
         "paid": VideoPageFactory(
             parent=series, title="Betald video", video=video, access_level="subscribers"

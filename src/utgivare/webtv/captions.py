@@ -76,7 +76,8 @@ def parse(data: bytes) -> tuple[list[Cue], list[str]]:
         if block[0].startswith(("NOTE", "STYLE", "REGION")) and "-->" not in block[0]:
             continue
         # An optional cue identifier comes before the timing line.
-        timing_index = 0 if "-->" in block[0] else 1
+        # (Without an arrow on either line, the first line should have been the timing.)
+        timing_index = 1 if "-->" not in block[0] and len(block) > 1 and "-->" in block[1] else 0
         if timing_index >= len(block) or not (match := _TIMING.match(block[timing_index].strip())):
             problems.append(
                 _("Rad %(line)d: tidsangivelsen ska se ut som ”00:01.000 --> 00:04.000”.")
