@@ -23,6 +23,7 @@ urlpatterns = [
     path("sok/", include("utgivare.search.urls")),
     path("flode/", include("utgivare.feeds.urls")),
     path("mediafil/", include("utgivare.media.urls")),
+    path("poddradio-floden/", include("utgivare.podcasts.urls")),
 ]
 
 if settings.DEBUG:
