@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "utgivare.accounts",
     "utgivare.comments",
     "utgivare.media",
+    "utgivare.podcasts",
     "utgivare.search",
     "utgivare.feeds",
     "wagtail.contrib.forms",

@@ -24,6 +24,7 @@ urlpatterns = [
     path("flode/", include("utgivare.feeds.urls")),
     path("videofiler/", include("utgivare.webtv.urls")),
     path("mediafil/", include("utgivare.media.urls")),
+    path("poddradio-floden/", include("utgivare.podcasts.urls")),
 ]
 
 if settings.DEBUG:

@@ -48,7 +48,7 @@ BROKEN = _("Ljudfilen går inte att läsa (den kan vara skadad eller ofullständ
 def _path_or_file(uploaded):
     path = getattr(uploaded, "temporary_file_path", None)
     if path:
-        return {"filething": path()}
+        return {"filename": path()}
     uploaded.seek(0)
     return {"fileobj": uploaded}
 
