@@ -1,9 +1,9 @@
 """Serving a video page's files: the original, its HLS playlists and segments, captions.
 
 `/videofiler/<token>/<file>`: the token (webtv.addresses) is checked, then the
-page (live, public), then media's rule decides again whether the token's
-subject may fetch it now (media.access.may_fetch: a free video for anyone, a
-subscriber while covered, a metered reader's short grant). Files are answered
+page (live, public), then media decides again whether the token's subject may
+fetch it now (media.grants.check: a free video for anyone, a subscriber while
+covered, a metered reader's short grant). Files are answered
 by media.serving: Range for seeking (206, 416), HEAD, or an S3 presigned redirect.
 """
 
@@ -12,21 +12,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from django.contrib.auth import get_user_model
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
-from wagtail.models import Site
 
 from utgivare.core import caching
-from utgivare.media import access as media_access
-from utgivare.media import serving
+from utgivare.media import grants, serving
 from utgivare.media.models import private_storage
 from utgivare.paywall import gate
 from utgivare.paywall.levels import AccessLevel
-from utgivare.paywall.models import PaywallSettings
-from utgivare.subscriptions.entitlements import for_reader
 
 from . import addresses
 from .models import VideoPage
@@ -95,29 +90,19 @@ def media(request, token: str, name: str):
     )
     if page is None or page.video is None or not page.video.file:
         raise Http404
-    site = Site.find_for_request(request) or Site.objects.filter(is_default_site=True).first()
-    level = gate.piece_level(page, PaywallSettings.for_site(site))
-    user = None
-    if grant.user_id is not None and level != AccessLevel.FREE:
-        user = get_user_model().objects.filter(pk=grant.user_id, is_active=True).first()
-    decision = media_access.may_fetch(
-        subject=grant.subject,
-        level=level,
-        covered=bool(user and for_reader(user, now).covers(page.paywall_content_type)),
-        is_staff=bool(user and gate.is_staff(user)),
-    )
-    if not decision.allowed:
+    check = grants.check(request, grant, page, now)
+    if not check.allowed:
         return refused(request, _("Videon ingår i en prenumeration som inte gäller längre."))
     found = stored_file(page.video, name)
     if found is None:
         raise Http404
-    if level != AccessLevel.FREE:
+    if check.level != AccessLevel.FREE:
         caching.mark_personal(request, "paid video file")
     if serving.signs_its_own_urls(found.file.storage):
         return serving.presigned_redirect(found)
     response: HttpResponse = serving.file_response(request, found)
     if response.status_code < 400:
-        if level == AccessLevel.FREE:
+        if check.level == AccessLevel.FREE:
             response["Cache-Control"] = f"public, max-age={PUBLIC_MAX_AGE}"
         else:
             # Never past the grant's expiry, and never in a shared cache.
