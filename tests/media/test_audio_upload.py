@@ -1,6 +1,5 @@
 """Uploading audio in the admin: facts read from the file, anything else refused."""
 
-
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.urls import reverse

@@ -45,6 +45,9 @@ def test_a_signed_address_is_refused_once_changed_or_expired():
     assert signing.verify(token, NOW + dt.timedelta(hours=1)) is None
     assert signing.verify("nonsense", NOW) is None
     assert signing.verify(signing.sign(7, "p", None), NOW + dt.timedelta(days=3650))
+    # Only public addresses are made without an expiry; a forged one is refused.
+    forged = signing.sign(7, "p", None).replace(".p.", ".m.")
+    assert signing.verify(forged, NOW) is None
 
 
 def test_who_may_fetch_what():

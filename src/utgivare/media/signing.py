@@ -39,6 +39,8 @@ def _signature(payload: str) -> str:
 def sign(file_id: int, subject: str, expires: dt.datetime | None) -> str:
     if not _SUBJECT.match(subject):
         raise ValueError(f"not a media subject: {subject!r}")
+    if expires is None and subject != "p":
+        raise ValueError("only public addresses may be made without an expiry")
     stamp = 0 if expires is None else int(expires.timestamp())
     payload = f"{int(file_id)}.{subject}.{stamp}"
     return f"{payload}.{_signature(payload)}"
@@ -59,6 +61,9 @@ def verify(token: str, now: dt.datetime) -> Grant | None:
     if not constant_time_compare(signature, _signature(f"{file_id}.{subject}.{stamp}")):
         return None
     expires = int(stamp)
+    if expires == 0 and subject != "p":
+        # Only public addresses of free pieces are made without an expiry.
+        return None
     if expires and now.timestamp() >= expires:
         return None
     return Grant(int(file_id), subject, expires)
