@@ -1,5 +1,4 @@
 """Uploading audio in the admin: facts read from the file, anything else refused."""
-import re
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
@@ -33,7 +32,7 @@ def test_an_mp3_upload_gets_its_facts_from_the_file(tree):
     client = make_admin_client()
     content = audio_bytes()
     response = upload(client, "avsnitt.mp3", content)
-    assert response.status_code == 302, re.findall(r"error-message.{0,300}", response.content.decode(), re.S)[:3]
+    assert response.status_code == 302
     media_file = MediaFile.objects.get()
     assert media_file.mime_type == "audio/mpeg"
     assert media_file.size == len(content)

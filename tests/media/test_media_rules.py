@@ -36,7 +36,7 @@ def test_any_range_header_gives_bytes_inside_the_file(header, size):
 
 def test_a_signed_address_is_refused_once_changed_or_expired():
     token = signing.sign(7, "u42", NOW + dt.timedelta(hours=1))
-    assert signing.verify(token, NOW) == signing.Grant(7, "u42", int((NOW.timestamp())) + 3600)
+    assert signing.verify(token, NOW) == signing.Grant(7, "u42", int(NOW.timestamp()) + 3600)
     file_id, subject, stamp, signature = token.split(".")
     assert signing.verify(f"8.{subject}.{stamp}.{signature}", NOW) is None
     assert signing.verify(f"{file_id}.u43.{stamp}.{signature}", NOW) is None
@@ -45,6 +45,9 @@ def test_a_signed_address_is_refused_once_changed_or_expired():
     assert signing.verify(token, NOW + dt.timedelta(hours=1)) is None
     assert signing.verify("nonsense", NOW) is None
     assert signing.verify(signing.sign(7, "p", None), NOW + dt.timedelta(days=3650))
+    # Only public addresses are made without an expiry; a forged one is refused.
+    forged = signing.sign(7, "p", None).replace(".p.", ".m.")
+    assert signing.verify(forged, NOW) is None
 
 
 def test_who_may_fetch_what():

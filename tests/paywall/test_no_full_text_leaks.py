@@ -31,11 +31,19 @@ from tests.factories import (
     paragraph,
 )
 from tests.paywall.test_caching import SHARED_PAGE_CACHE
+from tests.podcasts.factories import (
+    PodcastEpisodePageFactory,
+    PodcastIndexPageFactory,
+    PodcastShowPageFactory,
+    notes,
+)
 from tests.webtv.factories import (
     VideoPageFactory,
     WebTvIndexPageFactory,
     WebTvSeriesPageFactory,
 )
+from utgivare.media.addresses import signed_path
+from utgivare.podcasts.models import PrivateFeed
 from utgivare.webtv.models import Video
 from utgivare.webtv.storing import add_caption
 
@@ -66,6 +74,21 @@ SECRETS = {
         [
             "Hemlig mening eta om hyresgästföreningens brev.",
             "Hemlig mening theta om bolagets interna kalkyl.",
+        ],
+    ),
+    # Show notes (the body) and, last, the transcript of a podcast episode.
+    "metered episode": (
+        "Öppet stycke fem om färjeleden.",
+        [
+            "Hemlig mening iota i shownotes om färjans skrov.",
+            "Hemlig mening kappa i utskriften om rederiets skuld.",
+        ],
+    ),
+    "paid episode": (
+        "Öppet stycke sex om vattenverket.",
+        [
+            "Hemlig mening lambda i shownotes om klorhalten.",
+            "Hemlig mening my i utskriften om provsvaret.",
         ],
     ),
     "metered video": (
@@ -144,12 +167,40 @@ def site(tree):
             video=leak_test_video(caption),
             access_level=level,
             body=blog_post_body(*SECRETS[what]),
-            chapters=json.dumps(
-                [{"type": "chapter", "value": {"start": "0:01", "title": chapter}}]
-            ),
+            chapters=json.dumps([chapter_block(chapter)]),
+        )
+    show = PodcastShowPageFactory(
+        parent=PodcastIndexPageFactory(parent=tree["home"]), title="Kurirens kvart"
+    )
+    for what, title, level in [
+        ("metered episode", "Färjeleden", ""),
+        ("paid episode", "Vattenverket", "subscribers"),
+    ]:
+        first, (in_notes, in_transcript) = SECRETS[what]
+        pieces[what] = PodcastEpisodePageFactory(
+            parent=show,
+            title=title,
+            access_level=level,
+            body=notes(first, in_notes),
+            transcript=f"WEBVTT\n\n00:00:01.000 --> 00:00:09.000\n{in_transcript}\n",
         )
     fillers = [ArticlePageFactory(parent=section, title=f"Fritt läst {i}") for i in range(3)]
-    return {"pieces": pieces, "fillers": fillers, "blog": blog, "home": tree["home"]}
+    # A reader without a subscription who once had a private feed: it still answers.
+    lapsed_feed = PrivateFeed.objects.create(user=_feed_owner())
+    return {
+        "pieces": pieces,
+        "fillers": fillers,
+        "blog": blog,
+        "home": tree["home"],
+        "show": show,
+        "lapsed_feed": lapsed_feed,
+    }
+
+
+def _feed_owner():
+    from tests.paywall.conftest import make_user
+
+    return make_user()
 
 
 def chapter_block(title):
@@ -220,6 +271,28 @@ def blog_feed_and_archives(client, site):
     return [(url, get(client, url)) for url in (blog.feed_url(), blog.archive_url())]
 
 
+def podcast_feeds_and_files(client, site):
+    """The show's public feed, a private feed without a subscription, chapters, and the
+    transcript and file addresses a page or feed could hand out to the public."""
+    show = site["show"]
+    token = site["lapsed_feed"].token
+    found = [
+        (show.feed_url(), get(client, show.feed_url())),
+        ("private feed", get(client, f"/poddradio-floden/privat/{token}/{show.slug}/")),
+    ]
+    for what in ("metered episode", "paid episode"):
+        episode = site["pieces"][what]
+        chapters = f"/poddradio-floden/kapitel/{episode.pk}.json"
+        found.append((f"chapters of {what}", get(client, chapters)))
+        # The public address a free episode would have: never reaches a paid one.
+        token = signed_path(episode.audio, "p", None).split("/")[2]
+        for url in (f"/poddradio-floden/utskrift/{token}/", f"/mediafil/{token}/x.mp3"):
+            response = client.get(url)
+            assert response.status_code == 403, url
+            found.append((url, response.content.decode()))
+    return found
+
+
 def search_results(client, site):
     queries = ["Hemlig mening", "köpeskillingen", "sms", "vinstmarginal", "tjänsteman"]
     queries += ["protokollet", "visselblåsarens", "hyresgästföreningens", "kalkyl"]
@@ -233,6 +306,7 @@ def sitemap(client, site):
 
 # No JSON API or print view exists yet: add them here when they do.
 SURFACES = [
+    podcast_feeds_and_files,
     every_page_in_the_tree,
     piece_pages_with_query_strings,
     structured_data_and_open_graph,

@@ -41,6 +41,8 @@ def sign(file_id: int, subject: str, expires: dt.datetime | None, salt: str = _S
     a token made under one salt is refused under every other."""
     if not _SUBJECT.match(subject):
         raise ValueError(f"not a media subject: {subject!r}")
+    if expires is None and subject != "p":
+        raise ValueError("only public addresses may be made without an expiry")
     stamp = 0 if expires is None else int(expires.timestamp())
     payload = f"{int(file_id)}.{subject}.{stamp}"
     return f"{payload}.{_signature(payload, salt)}"
@@ -61,6 +63,9 @@ def verify(token: str, now: dt.datetime, salt: str = _SALT) -> Grant | None:
     if not constant_time_compare(signature, _signature(f"{file_id}.{subject}.{stamp}", salt)):
         return None
     expires = int(stamp)
+    if expires == 0 and subject != "p":
+        # Only public addresses of free pieces are made without an expiry.
+        return None
     if expires and now.timestamp() >= expires:
         return None
     return Grant(int(file_id), subject, expires)

@@ -71,7 +71,7 @@ def private_feed_body(feed, show, request, now: dt.datetime) -> bytes:
             )
         )
     if state == LAPSED:
-        renew = request.build_absolute_uri(reverse("subscribe"))
+        renew = request.build_absolute_uri(reverse("subscriptions:subscribe"))
         items.insert(
             0,
             FeedItem(
