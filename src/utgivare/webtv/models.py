@@ -20,7 +20,7 @@ import uuid
 from contextlib import contextmanager
 
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -164,25 +164,10 @@ class Video(index.Indexed, ClusterableModel):
         self.has_audio = found.has_audio
         self.size = size
 
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        # A new file: a new transcode (a run still busy with the old one ends as stale).
-        if self.file and self.hls_source != self.file.name:
-            self.queue_hls()
-
-    def queue_hls(self):
-        from .tasks import enqueue_transcode
-
-        Video.objects.filter(pk=self.pk).update(
-            hls_status=HlsStatus.QUEUED,
-            hls_progress=0,
-            hls_error="",
-            hls_source=self.file.name,
-            hls_updated_at=timezone.now(),
-        )
-        self.hls_status, self.hls_source = HlsStatus.QUEUED, self.file.name
-        pk, name = self.pk, self.file.name
-        transaction.on_commit(lambda: enqueue_transcode(pk, name), robust=True)
+    @property
+    def needs_hls(self) -> bool:
+        """A new file (or a retry): webtv.queueing queues a transcode after the save."""
+        return bool(self.file) and self.hls_source != self.file.name
 
 
 class VideoCaption(Orderable):
