@@ -35,9 +35,16 @@ from tests.factories import (
     IssuePageFactory,
 )
 from tests.paywall.conftest import make_user
+from tests.podcasts.factories import (
+    PodcastEpisodePageFactory,
+    PodcastIndexPageFactory,
+    PodcastShowPageFactory,
+)
 from tests.subscriptions.factories import PlanFactory, SubscriptionFactory
 from utgivare.comments import tokens
 from utgivare.core.caching import cache_directives
+from utgivare.media import signing
+from utgivare.podcasts.models import PrivateFeed
 
 IDENTITIES = ["anonymous", "reader", "subscriber", "staff"]
 
@@ -86,6 +93,11 @@ def site_content(tree):
         collection=collection, restriction_type="password", password="hemligt"
     )
     plan = PlanFactory()
+    show = PodcastShowPageFactory(parent=PodcastIndexPageFactory(parent=home), slug="kvarten")
+    episode = PodcastEpisodePageFactory(
+        parent=show, access_level="free", transcript="Fri utskrift."
+    )
+    private_feed = PrivateFeed.objects.create(user=make_user())
     reset_user = make_user()
     address = EmailAddress.objects.create(user=make_user(), email="ny@example.org")
     return {
@@ -103,6 +115,9 @@ def site_content(tree):
         "plan": plan,
         "reset_user": reset_user,
         "email_address": address,
+        "show": show,
+        "episode": episode,
+        "private_feed": private_feed,
     }
 
 
@@ -130,6 +145,13 @@ def url_kwargs(content) -> dict:
             "page_view_restriction_id": content["page_restriction"].pk,
             "page_id": content["page_restriction"].page_id,
         },
+        "fetch": {
+            "token": signing.sign(content["episode"].audio_id, "p", None),
+            "name": "avsnitt.mp3",
+        },
+        "transcript": {"token": signing.sign(content["episode"].audio_id, "p", None)},
+        "chapters": {"episode_id": content["episode"].pk},
+        "private_feed": {"token": content["private_feed"].token, "show_slug": "kvarten"},
         # The media files route has no name: an uploaded image's file.
         None: "/media/" + content["image"].file.name,
     }
