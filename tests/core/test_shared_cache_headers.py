@@ -36,10 +36,17 @@ from tests.factories import (
     IssuePageFactory,
 )
 from tests.paywall.conftest import make_user
+from tests.podcasts.factories import (
+    PodcastEpisodePageFactory,
+    PodcastIndexPageFactory,
+    PodcastShowPageFactory,
+)
 from tests.subscriptions.factories import PlanFactory, SubscriptionFactory
 from tests.webtv.factories import VideoPageFactory, WebTvIndexPageFactory, WebTvSeriesPageFactory
 from utgivare.comments import tokens
 from utgivare.core.caching import cache_directives
+from utgivare.media import signing
+from utgivare.podcasts.models import PrivateFeed
 from utgivare.webtv import addresses
 from utgivare.webtv.models import Video
 
@@ -92,6 +99,11 @@ def site_content(tree):
     series = WebTvSeriesPageFactory(parent=WebTvIndexPageFactory(parent=home))
     free_video = VideoPageFactory(parent=series, access_level="free", video=cache_test_video())
     plan = PlanFactory()
+    show = PodcastShowPageFactory(parent=PodcastIndexPageFactory(parent=home), slug="kvarten")
+    episode = PodcastEpisodePageFactory(
+        parent=show, access_level="free", transcript="Fri utskrift."
+    )
+    private_feed = PrivateFeed.objects.create(user=make_user())
     reset_user = make_user()
     address = EmailAddress.objects.create(user=make_user(), email="ny@example.org")
     return {
@@ -110,6 +122,9 @@ def site_content(tree):
         "reset_user": reset_user,
         "email_address": address,
         "free_video": free_video,
+        "show": show,
+        "episode": episode,
+        "private_feed": private_feed,
     }
 
 
@@ -149,6 +164,13 @@ def url_kwargs(content) -> dict:
             "token": addresses.token_for(content["free_video"].pk, "p", timezone.now(), 1),
             "name": "video.mp4",
         },
+        "fetch": {
+            "token": signing.sign(content["episode"].audio_id, "p", None),
+            "name": "avsnitt.mp3",
+        },
+        "transcript": {"token": signing.sign(content["episode"].audio_id, "p", None)},
+        "chapters": {"episode_id": content["episode"].pk},
+        "private_feed": {"token": content["private_feed"].token, "show_slug": "kvarten"},
         # The media files route has no name: an uploaded image's file.
         None: "/media/" + content["image"].file.name,
     }

@@ -106,3 +106,23 @@ def test_admin_lists_feeds_fetched_from_many_addresses(show, free_episode, liste
     assert "198.51.100" not in listing
     stored = set(shared.fetches.values_list("ip_hash", flat=True))
     assert len(stored) == 9 and not any("198.51" in value for value in stored)
+
+
+def test_old_address_hashes_are_purged(show, free_episode, listener):
+    from django.core.management import call_command
+
+    from utgivare.media.models import Download
+    from utgivare.podcasts.models import FeedFetch
+
+    feed = PrivateFeed.objects.create(user=listener)
+    old_day = timezone.localdate() - dt.timedelta(days=40)
+    FeedFetch.objects.create(feed=feed, ip_hash="a" * 20, day=old_day)
+    FeedFetch.objects.create(feed=feed, ip_hash="b" * 20, day=timezone.localdate())
+    Download.objects.create(
+        media_file=free_episode.audio,
+        listener="c" * 20,
+        counted_at=timezone.now() - dt.timedelta(days=3),
+    )
+    call_command("purge_podcast_hashes", stdout=open("/dev/null", "w"))
+    assert list(FeedFetch.objects.values_list("ip_hash", flat=True)) == ["b" * 20]
+    assert list(Download.objects.values_list("listener", flat=True)) == [""]

@@ -2,6 +2,7 @@
 
 from django.http import Http404, HttpResponseForbidden
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from utgivare.core import caching
@@ -12,12 +13,14 @@ from . import downloads, grants, owners, serving, signing
 from .models import MediaFile
 from .ranges import UNSATISFIABLE, WHOLE
 
-EXPIRED = "Adressen har gått ut eller är felaktig. Hämta avsnittet på nytt från sidan eller flödet."
-NOT_ENTITLED = "Den här filen ingår i en prenumeration som inte gäller för dig."
+EXPIRED = gettext_lazy(
+    "Adressen har gått ut eller är felaktig. Hämta avsnittet på nytt från sidan eller flödet."
+)
+NOT_ENTITLED = gettext_lazy("Den här filen ingår i en prenumeration som inte gäller för dig.")
 
 
 def forbidden(text):
-    return HttpResponseForbidden(text, content_type="text/plain; charset=utf-8")
+    return HttpResponseForbidden(str(text), content_type="text/plain; charset=utf-8")
 
 
 @require_http_methods(["GET", "HEAD"])
