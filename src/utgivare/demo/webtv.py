@@ -50,7 +50,7 @@ def make_clip(folder: Path, pattern: str, tone: int) -> tuple[Path, Path]:
 
 
 def _chapters(text: str) -> list[dict]:
-    """"0:00 Inledning | 0:02 Hamnen" as chapter blocks."""
+    """ "0:00 Inledning | 0:02 Hamnen" as chapter blocks."""
     blocks = []
     for part in filter(None, (piece.strip() for piece in text.split("|"))):
         start, _, title = part.partition(" ")
@@ -73,7 +73,9 @@ def load_webtv(home, directory: Path = WEBTV_DIR):
     )
     series = _publish(
         index,
-        WebTvSeriesPage(title=source["title"], slug=source["slug"], description=description.strip()),
+        WebTvSeriesPage(
+            title=source["title"], slug=source["slug"], description=description.strip()
+        ),
     )
     pages = []
     for path in sorted((directory / "videos").glob("*.md")):
