@@ -91,8 +91,10 @@ def test_a_failed_transcode_is_shown_in_the_admin_and_the_mp4_still_plays(
     body = Client().get(page.url).content.decode()
     assert MP4_SOURCE.search(body) and not HLS_SOURCE.search(body)
 
-    # Retrying from the admin queues a new transcode of the same file.
-    video.hls_source = ""
-    video.save()
+    # "Gör HLS på nytt" in the edit form queues a new transcode of the same file.
+    retry = {"title": "Trasig", "redo_hls": "on", "captions-TOTAL_FORMS": "0"}
+    retry |= {"captions-INITIAL_FORMS": "0", "captions-MIN_NUM_FORMS": "0"}
+    edit_url = reverse("wagtailsnippets_webtv_video:edit", args=[video.pk])
+    assert admin_client_.post(edit_url, retry | {"captions-MAX_NUM_FORMS": "9"}).status_code == 302
     video.refresh_from_db()
-    assert video.hls_status == HlsStatus.QUEUED
+    assert video.hls_status == HlsStatus.QUEUED and not video.hls_error
