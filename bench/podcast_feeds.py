@@ -93,8 +93,8 @@ def run():
     import tempfile
 
     from django.utils import timezone
-
     from tests.factories import ArticlePageFactory, SectionPageFactory, UserFactory, site_tree
+
     from utgivare.media.addresses import signed_path
     from utgivare.media.metadata import read_audio
     from utgivare.media.synth import mp3_bytes
@@ -111,7 +111,8 @@ def run():
     with tempfile.NamedTemporaryFile(suffix=".mp3") as handle:
         handle.write(seed)
         handle.flush()
-        facts = read_audio(open(handle.name, "rb"), size=len(seed))
+        with open(handle.name, "rb") as audio:
+            facts = read_audio(audio, size=len(seed))
     small_source = big_mp3(REPO / "var" / "bench" / "podcast-2mb.mp3", 2 * 1024 * 1024, seed)
     big_source = big_mp3(BIG_FILE, BIG_BYTES, seed)
 

@@ -246,3 +246,22 @@ def test_demo_has_a_web_tv_series_with_a_free_and_a_paid_captioned_video(loaded,
         assert video.poster is not None and video.chapter_list()
     page = client.get(videos[0].url).content.decode()
     assert "<video" in page and 'srclang="sv"' in page
+
+
+def test_demo_podcast_has_free_and_paid_episodes_and_a_private_feed_that_parses(loaded):
+    import feedparser
+    from django.test import Client
+
+    from utgivare.podcasts.models import PodcastEpisodePage, PodcastShowPage, PrivateFeed
+
+    show = PodcastShowPage.objects.live().get()
+    levels = sorted(PodcastEpisodePage.objects.live().values_list("access_level", flat=True))
+    assert levels == ["free", "subscribers"]
+    for episode in PodcastEpisodePage.objects.select_related("audio"):
+        assert episode.audio.mime_type == "audio/mpeg" and episode.audio.duration_seconds > 60
+    feed = PrivateFeed.objects.get(user__username="prenumerant")
+    response = Client().get(f"/poddradio-floden/privat/{feed.token}/{show.slug}/")
+    parsed = feedparser.parse(response.content)
+    assert not parsed.bozo
+    assert "Pia Prenumerant" in parsed.feed.title
+    assert [len(entry.enclosures) for entry in parsed.entries] == [1, 1]

@@ -84,3 +84,31 @@ def test_the_listener_key_holds_no_address():
     assert key == downloads.listener_key("203.0.113.9", "AntennaPod/3.4")
     assert key != downloads.listener_key("203.0.113.9", "Overcast/1.0")
     assert key != downloads.listener_key("203.0.113.10", "AntennaPod/3.4")
+
+
+def test_with_s3_the_file_is_a_redirect_to_a_short_lived_presigned_address():
+    from types import SimpleNamespace
+
+    from utgivare.media import serving
+
+    asked = {}
+
+    class FakeS3:
+        bucket_name = "utgivare"
+        querystring_auth = True
+
+        def url(self, name, parameters=None, expire=None):
+            asked.update(name=name, parameters=parameters, expire=expire)
+            return f"https://s3.example/{name}?X-Amz-Expires={expire}&X-Amz-Signature=abc"
+
+    media_file = SimpleNamespace(
+        mime_type="audio/mpeg", file=SimpleNamespace(name="audio/x.mp3", storage=FakeS3())
+    )
+    assert serving.signs_its_own_urls(media_file.file.storage)
+    response = serving.presigned_redirect(media_file)
+    assert response.status_code == 302
+    assert response["Location"].startswith("https://s3.example/audio/x.mp3?")
+    assert asked["expire"] == serving.PRESIGNED_SECONDS <= 600
+    assert asked["parameters"] == {"ResponseContentType": "audio/mpeg"}
+    assert "no-store" in response["Cache-Control"]
+    assert not serving.signs_its_own_urls(SimpleNamespace(location="/var/media"))

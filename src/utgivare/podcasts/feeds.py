@@ -12,13 +12,12 @@ from dataclasses import dataclass, field
 from email.utils import format_datetime
 
 from django.http import HttpResponse
-from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from utgivare.media import signing
-from utgivare.media.addresses import signed_path
+from utgivare.media.addresses import fill, signed_path
 from utgivare.paywall import gate
 from utgivare.paywall.levels import AccessLevel
 from utgivare.paywall.models import PaywallSettings
@@ -162,9 +161,7 @@ def episode_item(episode, request, *, subject, expires, full: bool, paywall_sett
         season_number=episode.season_number,
         explicit=episode.explicit,
         image_url=_image_url(request, episode.cover),
-        chapters_url=request.build_absolute_uri(
-            reverse("podcasts:chapters", kwargs={"episode_id": episode.pk})
-        )
+        chapters_url=request.build_absolute_uri(fill("podcasts:chapters", episode_id=episode.pk))
         if episode.chapters.strip()
         else "",
     )
@@ -179,7 +176,7 @@ def episode_item(episode, request, *, subject, expires, full: bool, paywall_sett
         if episode.transcript.strip():
             token = signing.sign(audio.pk, subject, expires)
             item.transcript = (
-                request.build_absolute_uri(reverse("podcasts:transcript", kwargs={"token": token})),
+                request.build_absolute_uri(fill("podcasts:transcript", token=token)),
                 "text/vtt" if is_webvtt(episode.transcript) else "text/plain",
             )
     return item
