@@ -47,10 +47,13 @@ INSTALLED_APPS = [
     "utgivare.core",
     "utgivare.publication",
     "utgivare.blogs",
+    "utgivare.webtv",
     "utgivare.paywall",
     "utgivare.subscriptions",
     "utgivare.accounts",
     "utgivare.comments",
+    "utgivare.media",
+    "utgivare.podcasts",
     "utgivare.search",
     "utgivare.feeds",
     "wagtail.contrib.forms",
@@ -212,18 +215,31 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
+# Podcast and video files (utgivare.media): never under MEDIA_URL, which anyone may
+# read; they are handed out only through signed, expiring addresses.
+STORAGES["private_media"] = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": Path(os.environ.get("PRIVATE_MEDIA_ROOT", VAR_DIR / "private-media"))},
+}
 if AWS_STORAGE_BUCKET_NAME:
-    STORAGES["default"] = {
-        "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {
-            "bucket_name": AWS_STORAGE_BUCKET_NAME,
-            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
-            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
-            "default_acl": None,
-            "querystring_auth": True,
-            "file_overwrite": False,
-        },
+    _s3_options = {
+        "bucket_name": AWS_STORAGE_BUCKET_NAME,
+        "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+        "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+        "default_acl": None,
+        "querystring_auth": True,
+        "file_overwrite": False,
     }
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": _s3_options}
+    # Private objects; the app redirects to presigned addresses valid for minutes.
+    STORAGES["private_media"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {**_s3_options, "location": "private-media"},
+    }
+# Uploads go to a temporary file from the first 256 KB on, so a 200 MB episode is
+# never held in memory; the storage moves (or streams) that file.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024
+FILE_UPLOAD_HANDLERS = ["django.core.files.uploadhandler.TemporaryFileUploadHandler"]
 
 # --- Language and time ----------------------------------------------------------
 LANGUAGE_CODE = "sv"

@@ -22,6 +22,9 @@ urlpatterns = [
     path("betalvagg/", include("utgivare.paywall.urls")),
     path("sok/", include("utgivare.search.urls")),
     path("flode/", include("utgivare.feeds.urls")),
+    path("videofiler/", include("utgivare.webtv.urls")),
+    path("mediafil/", include("utgivare.media.urls")),
+    path("poddradio-floden/", include("utgivare.podcasts.urls")),
 ]
 
 if settings.DEBUG:

@@ -22,6 +22,7 @@ from django.core.files.base import ContentFile
 from django.http import HttpResponse
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.documents.models import Document
 from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
@@ -35,9 +36,19 @@ from tests.factories import (
     IssuePageFactory,
 )
 from tests.paywall.conftest import make_user
+from tests.podcasts.factories import (
+    PodcastEpisodePageFactory,
+    PodcastIndexPageFactory,
+    PodcastShowPageFactory,
+)
 from tests.subscriptions.factories import PlanFactory, SubscriptionFactory
+from tests.webtv.factories import VideoPageFactory, WebTvIndexPageFactory, WebTvSeriesPageFactory
 from utgivare.comments import tokens
 from utgivare.core.caching import cache_directives
+from utgivare.media import signing
+from utgivare.podcasts.models import PrivateFeed
+from utgivare.webtv import addresses
+from utgivare.webtv.models import Video
 
 IDENTITIES = ["anonymous", "reader", "subscriber", "staff"]
 
@@ -85,7 +96,14 @@ def site_content(tree):
     collection_restriction = CollectionViewRestriction.objects.create(
         collection=collection, restriction_type="password", password="hemligt"
     )
+    series = WebTvSeriesPageFactory(parent=WebTvIndexPageFactory(parent=home))
+    free_video = VideoPageFactory(parent=series, access_level="free", video=cache_test_video())
     plan = PlanFactory()
+    show = PodcastShowPageFactory(parent=PodcastIndexPageFactory(parent=home), slug="kvarten")
+    episode = PodcastEpisodePageFactory(
+        parent=show, access_level="free", transcript="Fri utskrift."
+    )
+    private_feed = PrivateFeed.objects.create(user=make_user())
     reset_user = make_user()
     address = EmailAddress.objects.create(user=make_user(), email="ny@example.org")
     return {
@@ -103,7 +121,18 @@ def site_content(tree):
         "plan": plan,
         "reset_user": reset_user,
         "email_address": address,
+        "free_video": free_video,
+        "show": show,
+        "episode": episode,
+        "private_feed": private_feed,
     }
+
+
+def cache_test_video():
+    video = Video(title="Klipp", container="mp4", duration=1, width=160, height=90, size=16)
+    video.file.save("upload.mp4", ContentFile(b"\x00" * 16), save=False)
+    video.save()
+    return video
 
 
 def url_kwargs(content) -> dict:
@@ -130,6 +159,18 @@ def url_kwargs(content) -> dict:
             "page_view_restriction_id": content["page_restriction"].pk,
             "page_id": content["page_restriction"].page_id,
         },
+        # A free video's file (a paid one's address is signed per reader: tests/webtv).
+        "webtv_media": {
+            "token": addresses.token_for(content["free_video"].pk, "p", timezone.now(), 1),
+            "name": "video.mp4",
+        },
+        "fetch": {
+            "token": signing.sign(content["episode"].audio_id, "p", None),
+            "name": "avsnitt.mp3",
+        },
+        "transcript": {"token": signing.sign(content["episode"].audio_id, "p", None)},
+        "chapters": {"episode_id": content["episode"].pk},
+        "private_feed": {"token": content["private_feed"].token, "show_slug": "kvarten"},
         # The media files route has no name: an uploaded image's file.
         None: "/media/" + content["image"].file.name,
     }

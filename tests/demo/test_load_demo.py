@@ -229,3 +229,39 @@ def test_article_naming_an_unknown_section_is_refused_with_its_file_name(loaded,
 
     with pytest.raises(ContentError, match="02-skolskjutsen-billigast-men-inte-bast.md"):
         load_magazine(content_dir=content)
+
+
+def test_demo_has_a_web_tv_series_with_a_free_and_a_paid_captioned_video(loaded, client):
+    from utgivare.webtv.models import VideoPage, WebTvIndexPage
+
+    index = WebTvIndexPage.objects.get()
+    assert index.show_in_menus and index.url.endswith("/webb-tv/")
+    videos = list(VideoPage.objects.live().order_by("date"))
+    assert sorted(video.access_level for video in videos) == ["free", "subscribers"]
+    for video in videos:
+        # The loader made the clip itself: a real file, its length read from it.
+        assert video.video.container == "mp4" and 3.5 < video.video.duration < 4.5
+        assert video.video.file.storage.exists(video.video.file.name)
+        assert [caption.language for caption in video.video.captions.all()] == ["sv"]
+        assert video.poster is not None and video.chapter_list()
+    page = client.get(videos[0].url).content.decode()
+    assert "<video" in page and 'srclang="sv"' in page
+
+
+def test_demo_podcast_has_free_and_paid_episodes_and_a_private_feed_that_parses(loaded):
+    import feedparser
+    from django.test import Client
+
+    from utgivare.podcasts.models import PodcastEpisodePage, PodcastShowPage, PrivateFeed
+
+    show = PodcastShowPage.objects.live().get()
+    levels = sorted(PodcastEpisodePage.objects.live().values_list("access_level", flat=True))
+    assert levels == ["free", "subscribers"]
+    for episode in PodcastEpisodePage.objects.select_related("audio"):
+        assert episode.audio.mime_type == "audio/mpeg" and episode.audio.duration_seconds > 60
+    feed = PrivateFeed.objects.get(user__username="prenumerant")
+    response = Client().get(f"/poddradio-floden/privat/{feed.token}/{show.slug}/")
+    parsed = feedparser.parse(response.content)
+    assert not parsed.bozo
+    assert "Pia Prenumerant" in parsed.feed.title
+    assert [len(entry.enclosures) for entry in parsed.entries] == [1, 1]

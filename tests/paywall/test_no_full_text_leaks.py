@@ -18,6 +18,7 @@ import json
 import re
 
 import pytest
+from django.core.files.base import ContentFile
 from django.test import Client
 from wagtail.models import Page
 
@@ -30,7 +31,22 @@ from tests.factories import (
     paragraph,
 )
 from tests.paywall.test_caching import SHARED_PAGE_CACHE
+from tests.podcasts.factories import (
+    PodcastEpisodePageFactory,
+    PodcastIndexPageFactory,
+    PodcastShowPageFactory,
+    notes,
+)
+from tests.webtv.factories import (
+    VideoPageFactory,
+    WebTvIndexPageFactory,
+    WebTvSeriesPageFactory,
+)
 from utgivare.core import page_cache
+from utgivare.media.addresses import signed_path
+from utgivare.podcasts.models import PrivateFeed
+from utgivare.webtv.models import Video
+from utgivare.webtv.storing import add_caption
 
 SECRETS = {
     "metered article": (
@@ -61,8 +77,43 @@ SECRETS = {
             "Hemlig mening theta om bolagets interna kalkyl.",
         ],
     ),
+    # Show notes (the body) and, last, the transcript of a podcast episode.
+    "metered episode": (
+        "Öppet stycke fem om färjeleden.",
+        [
+            "Hemlig mening iota i shownotes om färjans skrov.",
+            "Hemlig mening kappa i utskriften om rederiets skuld.",
+        ],
+    ),
+    "paid episode": (
+        "Öppet stycke sex om vattenverket.",
+        [
+            "Hemlig mening lambda i shownotes om klorhalten.",
+            "Hemlig mening my i utskriften om provsvaret.",
+        ],
+    ),
+    "metered video": (
+        "Öppet stycke fem om fullmäktiges sändning.",
+        [
+            "Hemlig mening iota om röstningen bakom stängda dörrar.",
+            "Hemlig mening kappa om kommunalrådets ursäkt.",
+        ],
+    ),
+    "paid video": (
+        "Öppet stycke sex om intervjun.",
+        [
+            "Hemlig mening lambda om revisorns svar i intervjun.",
+            "Hemlig mening my om det hemliga avtalet.",
+        ],
+    ),
+}
+# What a video says and how it is divided: its captions and chapter titles are its text.
+VIDEO_SECRETS = {
+    "metered video": ("Hemlig textrad ny om sammanträdet.", "Hemligt kapitel xi om budgeten"),
+    "paid video": ("Hemlig textrad omikron om avtalet.", "Hemligt kapitel pi om intervjun"),
 }
 SECRET_SENTENCES = [sentence for _, sentences in SECRETS.values() for sentence in sentences]
+SECRET_SENTENCES += [sentence for pair in VIDEO_SECRETS.values() for sentence in pair]
 
 
 def blog_post_body(first, later):
@@ -108,8 +159,63 @@ def site(tree):
             body=blog_post_body(*SECRETS["paid blog post"]),
         ),
     }
+    series = WebTvSeriesPageFactory(parent=WebTvIndexPageFactory(parent=tree["home"]))
+    for what, level in (("metered video", ""), ("paid video", "subscribers")):
+        caption, chapter = VIDEO_SECRETS[what]
+        pieces[what] = VideoPageFactory(
+            parent=series,
+            title=what.capitalize(),
+            video=leak_test_video(caption),
+            access_level=level,
+            body=blog_post_body(*SECRETS[what]),
+            chapters=json.dumps([chapter_block(chapter)]),
+        )
+    show = PodcastShowPageFactory(
+        parent=PodcastIndexPageFactory(parent=tree["home"]), title="Kurirens kvart"
+    )
+    for what, title, level in [
+        ("metered episode", "Färjeleden", ""),
+        ("paid episode", "Vattenverket", "subscribers"),
+    ]:
+        first, (in_notes, in_transcript) = SECRETS[what]
+        pieces[what] = PodcastEpisodePageFactory(
+            parent=show,
+            title=title,
+            access_level=level,
+            body=notes(first, in_notes),
+            transcript=f"WEBVTT\n\n00:00:01.000 --> 00:00:09.000\n{in_transcript}\n",
+        )
     fillers = [ArticlePageFactory(parent=section, title=f"Fritt läst {i}") for i in range(3)]
-    return {"pieces": pieces, "fillers": fillers, "blog": blog, "home": tree["home"]}
+    # A reader without a subscription who once had a private feed: it still answers.
+    lapsed_feed = PrivateFeed.objects.create(user=_feed_owner())
+    return {
+        "pieces": pieces,
+        "fillers": fillers,
+        "blog": blog,
+        "home": tree["home"],
+        "show": show,
+        "lapsed_feed": lapsed_feed,
+    }
+
+
+def _feed_owner():
+    from tests.paywall.conftest import make_user
+
+    return make_user()
+
+
+def chapter_block(title):
+    return {"type": "chapter", "value": {"start": "0:01", "title": title}}
+
+
+def leak_test_video(caption_sentence):
+    """A stored video with Swedish captions; the bytes need not play for this test."""
+    video = Video(title="Läcktest", container="mp4", duration=4, width=160, height=90, size=16)
+    video.file.save("upload.mp4", ContentFile(b"\x00" * 16), save=False)
+    video.save()
+    vtt = f"WEBVTT\n\n00:00.000 --> 00:02.000\n{caption_sentence}\n".encode()
+    add_caption(video, vtt)
+    return video
 
 
 # --- Surfaces ----------------------------------------------------------------------------
@@ -144,6 +250,19 @@ def structured_data_and_open_graph(client, site):
     return found
 
 
+def video_files_the_reader_was_given(client, site):
+    """Every file address a video page hands this reader (captions, playlists), fetched."""
+    found = []
+    for what, page in site["pieces"].items():
+        body = get(client, page.url)
+        found.append((f"page of {what}", body))
+        for url in sorted(set(re.findall(r'(/videofiler/[^"]+)"', body))):
+            response = client.get(url)
+            data = b"".join(response.streaming_content) if response.streaming else response.content
+            found.append((url, data.decode("utf-8", "replace")))
+    return found
+
+
 def site_feeds(client, site):
     return [(url, get(client, url)) for url in ("/flode/", "/flode/atom/")]
 
@@ -151,6 +270,28 @@ def site_feeds(client, site):
 def blog_feed_and_archives(client, site):
     blog = site["blog"]
     return [(url, get(client, url)) for url in (blog.feed_url(), blog.archive_url())]
+
+
+def podcast_feeds_and_files(client, site):
+    """The show's public feed, a private feed without a subscription, chapters, and the
+    transcript and file addresses a page or feed could hand out to the public."""
+    show = site["show"]
+    token = site["lapsed_feed"].token
+    found = [
+        (show.feed_url(), get(client, show.feed_url())),
+        ("private feed", get(client, f"/poddradio-floden/privat/{token}/{show.slug}/")),
+    ]
+    for what in ("metered episode", "paid episode"):
+        episode = site["pieces"][what]
+        chapters = f"/poddradio-floden/kapitel/{episode.pk}.json"
+        found.append((f"chapters of {what}", get(client, chapters)))
+        # The public address a free episode would have: never reaches a paid one.
+        token = signed_path(episode.audio, "p", None).split("/")[2]
+        for url in (f"/poddradio-floden/utskrift/{token}/", f"/mediafil/{token}/x.mp3"):
+            response = client.get(url)
+            assert response.status_code == 403, url
+            found.append((url, response.content.decode()))
+    return found
 
 
 def search_results(client, site):
@@ -164,8 +305,9 @@ def sitemap(client, site):
     return [("sitemap.xml", get(client, "/sitemap.xml"))]
 
 
-# No JSON API, print view or podcast/web-TV feed exists yet: add them here when they do.
+# No JSON API or print view exists yet: add them here when they do.
 SURFACES = [
+    podcast_feeds_and_files,
     every_page_in_the_tree,
     piece_pages_with_query_strings,
     structured_data_and_open_graph,
@@ -173,6 +315,7 @@ SURFACES = [
     blog_feed_and_archives,
     search_results,
     sitemap,
+    video_files_the_reader_was_given,
 ]
 
 
@@ -276,3 +419,10 @@ def test_search_does_not_tell_which_words_a_paywalled_body_holds(request, reader
         page = get(client, "/sok/", {"q": word})
         listed = [what for what, piece in site["pieces"].items() if piece.url in page]
         assert listed == [], word
+
+
+def test_video_captions_and_chapters_do_reach_a_subscriber(site, subscriber_has_read_everything):
+    # The control for the video surface: it finds captions and chapters where they are given.
+    received = video_files_the_reader_was_given(subscriber_has_read_everything, site)
+    found = {sentence for _, body in received for sentence in leaks(body)}
+    assert {sentence for pair in VIDEO_SECRETS.values() for sentence in pair} <= found

@@ -7,16 +7,14 @@ settings, `now`), never from the request.
 """
 
 import datetime as dt
-import hashlib
 from dataclasses import dataclass
 
-from django.conf import settings as django_settings
 from django.db import transaction
 from django.db.models import Q
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy
 
-from utgivare.core import addresses
+from utgivare.core import addresses, ip_hashing
 
 from . import comment_text, privacy, reply_notifications, spam, tasks, threads
 from .models import Ban, Comment
@@ -31,13 +29,8 @@ class ReplyTargetGone(Exception):
 
 
 def ip_key() -> bytes:
-    """The key for IP hashes, derived from SECRET_KEY (so it never leaves the server).
-
-    Changing SECRET_KEY changes every hash: IP bans then stop matching.
-    """
-    return hashlib.sha256(
-        b"utgivare.comments.ip-hash:" + django_settings.SECRET_KEY.encode()
-    ).digest()
+    """The key for comments' IP hashes (core.ip_hashing); bans match by it."""
+    return ip_hashing.ip_key("utgivare.comments.ip-hash")
 
 
 # --- The checks before anything is stored --------------------------------------------

@@ -13,7 +13,11 @@ from django.db import models
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from utgivare.core.ip_hashing import ip_hash, network_of
+
 from .moderation import ModerationMode
+
+__all__ = ["IpPolicy", "IpRecord", "ip_hash", "network_of", "record_for", "reporter_hash"]
 
 
 class IpPolicy(models.TextChoices):
@@ -28,34 +32,6 @@ class IpRecord:
 
     ip_address: str | None
     ip_hash: str
-
-
-def network_of(ip: str) -> str:
-    """The unit we hash: the address itself for IPv4, its /64 network for IPv6.
-
-    One IPv6 household usually holds a whole /64; hashing single addresses
-    would let anyone dodge a ban by picking another address in it.
-    """
-    try:
-        address = ipaddress.ip_address(ip.strip())
-    except ValueError:
-        return ""
-    if isinstance(address, ipaddress.IPv6Address):
-        if address.ipv4_mapped:
-            return str(address.ipv4_mapped)
-        return str(ipaddress.IPv6Network(f"{address}/64", strict=False))
-    return str(address)
-
-
-def ip_hash(ip: str, key: bytes) -> str:
-    """A keyed hash (HMAC-SHA256, shortened): equal addresses give equal hashes,
-    so bans and rate limits work, but without the server's key nobody can test
-    an address against it. 20 hex characters: collisions are negligible at our
-    scale, and it holds no more than the task needs."""
-    network = network_of(ip)
-    if not network:
-        return ""
-    return hmac.new(key, network.encode(), hashlib.sha256).hexdigest()[:20]
 
 
 # How long the address hash of a report is kept at most (purge_comment_ips).

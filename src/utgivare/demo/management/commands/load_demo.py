@@ -14,6 +14,8 @@ from utgivare.demo.accounts import load_accounts
 from utgivare.demo.blogs import load_blogs
 from utgivare.demo.content import ContentError
 from utgivare.demo.magazine import load_magazine
+from utgivare.demo.podcasts import load_podcasts
+from utgivare.demo.webtv import load_webtv
 
 KIND_LABELS = {
     "home": "startsida",
@@ -59,6 +61,8 @@ class Command(BaseCommand):
                 result = load_magazine(refresh=refresh)
                 logins = load_accounts()
                 load_blogs(result["home"], result["authors"])
+                load_podcasts(result["home"])
+                load_webtv(result["home"])
         except (ContentError, KeyError, ValueError) as error:
             raise CommandError(f"Demoinnehållet kunde inte läsas: {error}") from error
         self.print_summary(result, logins)
