@@ -17,6 +17,12 @@ os.environ.setdefault("TESTING", "1")
 os.environ.setdefault("UTGIVARE_DEMO", "1")  # the demo app and its tests
 os.environ.setdefault("LOG_LEVEL", "WARNING")
 os.environ.setdefault("UTGIVARE_VAR_DIR", tempfile.mkdtemp(prefix="utgivare-test-"))
+if worker := os.environ.get("PYTEST_XDIST_WORKER"):
+    # xdist workers inherit the controller's environment, so without this they would
+    # share one folder of media and private media and see each other's files.
+    worker_dir = os.path.join(os.environ["UTGIVARE_VAR_DIR"], worker)
+    os.makedirs(worker_dir, exist_ok=True)
+    os.environ["UTGIVARE_VAR_DIR"] = worker_dir
 
 from utgivare.settings import *  # noqa: E402, F403
 from utgivare.settings import CACHES, REDIS_URL  # noqa: E402
