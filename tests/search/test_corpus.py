@@ -4,14 +4,22 @@ ranking and filters. Runs on whichever database the suite runs on."""
 
 import pytest
 from bs4 import BeautifulSoup
+from django.db import transaction
 
+from tests.factories import site_tree
 from tests.search import corpus
 from tests.subscriptions.factories import SubscriptionFactory
 
+# One worker builds the corpus once for the whole module.
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("search_corpus")]
 
-@pytest.fixture
-def built(tree):
-    return corpus.build(tree)
+
+@pytest.fixture(scope="module")
+def built(django_db_setup, django_db_blocker):
+    """The corpus, built once for this module's tests and rolled back afterwards."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield corpus.build(site_tree())
+        transaction.set_rollback(True)
 
 
 def listed(client, built, query, **filters):
