@@ -14,7 +14,7 @@ from functools import lru_cache
 import snowballstemmer
 
 # Letters and digits, Swedish letters included; anything else separates words.
-_WORD = re.compile(r"\w+", re.UNICODE)
+_WORD = re.compile(r"[^\W_]+")
 
 # Snowball's Swedish stop list (what PostgreSQL's `swedish` configuration drops).
 STOP_WORDS = frozenset(

@@ -6,7 +6,7 @@ lead, byline, kicker, teaser) for everyone, and on its whole body only where
 `rules.FullTextScope` allows; a match on the body alone can therefore never list a
 piece for a reader who may not read it, nor can a body word that is the start of a
 teaser word (the public side never sees the body). Ranking: title over lead over
-byline and kicker over body; the newer piece first when scores tie.
+byline and kicker over body (query._TIER_POSTGRESQL); the newer piece first within.
 """
 
 import datetime as dt
@@ -71,33 +71,43 @@ def _filter_conditions(filters: Filters) -> tuple[str, list]:
 # --- PostgreSQL -----------------------------------------------------------------------
 
 
-def _tsquery(query: Query) -> str:
+def _tsquery(query: Query, weight: str = "") -> str:
     # Words are \w+ only (language.words), so nothing in them is tsquery syntax.
     return " & ".join(
-        f"{word}:*" if len(word) >= MIN_PREFIX_LENGTH else word for word in query.words
+        f"{word}:*{weight}" if len(word) >= MIN_PREFIX_LENGTH else f"{word}:{weight}".rstrip(":")
+        for word in query.words
     )
 
 
 def _postgresql(query, scope, filters, *, count, offset=0, limit=0):
     full_ok, full_params = _full_text_condition(scope)
     where, filter_params = _filter_conditions(filters)
+    # The GIN indexes find the matches: the public vector for everyone, the whole one
+    # only where the reader may read the piece.
     match = f"(e.public_vector @@ q.query OR ({full_ok} AND e.full_vector @@ q.query))"
-    head = "WITH q AS (SELECT to_tsquery('swedish'::regconfig, %s) AS query) "
-    params = [_tsquery(query)]
+    head = (
+        "WITH q AS (SELECT to_tsquery('swedish'::regconfig, %s) AS query, "
+        "to_tsquery('swedish'::regconfig, %s) AS title_query) "
+    )
+    params = [_tsquery(query), _tsquery(query, "A")]
     if count:
         sql = f"{head}SELECT count(*) FROM {ENTRY_TABLE} e, q WHERE {match} AND {where}"
         return sql, params + full_params + filter_params
-    # Normalisation 1: a long body does not outrank a headline by repeating a word.
-    rank = (
-        f"CASE WHEN {full_ok} THEN ts_rank(e.full_vector, q.query, 1) "
-        "ELSE ts_rank(e.public_vector, q.query, 1) END"
-    )
     sql = (
         f"{head}SELECT e.page_id FROM {ENTRY_TABLE} e, q WHERE {match} AND {where} "
-        f"ORDER BY round(({rank})::numeric, 3) DESC, e.published_at DESC, e.page_id DESC "
-        "LIMIT %s OFFSET %s"
+        f"ORDER BY {_TIER_POSTGRESQL}, e.published_at DESC, e.page_id DESC LIMIT %s OFFSET %s"
     )
-    return sql, params + full_params + filter_params + full_params + [limit, offset]
+    return sql, params + full_params + filter_params + [limit, offset]
+
+
+# The rank, on both databases: every word in the headline, then every word in the
+# headline, lead, byline and kicker together, then the rest (matched in the body).
+# The small head vector sits in the row itself, so ranking thousands of matches reads
+# no large values.
+_TIER_POSTGRESQL = (
+    "CASE WHEN e.head_vector @@ q.title_query THEN 0 WHEN e.head_vector @@ q.query THEN 1 "
+    "ELSE 2 END"
+)
 
 
 # --- SQLite (FTS5 over stems) ---------------------------------------------------------
@@ -115,29 +125,26 @@ def _sqlite(query, scope, filters, *, count, offset=0, limit=0):
     full_ok, full_params = _full_text_condition(scope)
     where, filter_params = _filter_conditions(filters)
     expression = _fts_expression(query)
-    # Columns: title, lead, meta (byline, kicker), teaser, body. The public side gives
-    # the body no weight, so not even the order of results depends on hidden text.
-    matched = (
-        f"SELECT rowid AS page_id, bm25({FTS_TABLE}, 10.0, 4.0, 2.0, 1.0, 0.0) AS score, "
-        f"0 AS whole FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s "
-        "UNION ALL "
-        f"SELECT rowid, bm25({FTS_TABLE}, 10.0, 4.0, 2.0, 1.0, 1.0), 1 "
-        f"FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
-    )
-    params = ["{title lead meta teaser} : " + expression, expression]
+    matching = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
+    # Columns: title, lead, meta (byline, kicker), teaser, body. Anything matching at
+    # all (body included) is a candidate; a reader who may not read a piece sees it only
+    # when the public columns match by themselves.
     body = (
-        f"FROM ({matched}) m JOIN {ENTRY_TABLE} e ON e.page_id = m.page_id "
-        f"WHERE (m.whole = 0 OR {full_ok}) AND {where}"
+        f"FROM {ENTRY_TABLE} e WHERE e.page_id IN ({matching}) "
+        f"AND ({full_ok} OR e.page_id IN ({matching})) AND {where}"
     )
-    params += full_params + filter_params
+    params = [expression] + full_params + ["{title lead meta teaser} : " + expression]
+    params += filter_params
     if count:
-        return f"SELECT count(DISTINCT m.page_id) {body}", params
-    sql = (
-        f"SELECT m.page_id {body} GROUP BY m.page_id "
-        "ORDER BY round(min(m.score), 2), e.published_at DESC, m.page_id DESC "
-        "LIMIT %s OFFSET %s"
+        return f"SELECT count(*) {body}", params
+    tier = (
+        f"CASE WHEN e.page_id IN ({matching}) THEN 0 "
+        f"WHEN e.page_id IN ({matching}) THEN 1 ELSE 2 END"
     )
-    return sql, params + [limit, offset]
+    sql = f"SELECT e.page_id {body} ORDER BY {tier}, e.published_at DESC, e.page_id DESC "
+    sql += "LIMIT %s OFFSET %s"
+    params += ["{title} : " + expression, "{title lead meta} : " + expression, limit, offset]
+    return sql, params
 
 
 _BACKENDS = {"postgresql": _postgresql, "sqlite": _sqlite}
