@@ -192,11 +192,11 @@ def main():
     from django.db import connection
     from django.test import RequestFactory
 
+    from utgivare.paywall.models import PaywallSettings
     from utgivare.search import rules
     from utgivare.search.models import SearchEntry
     from utgivare.search.query import Filters, Results
     from utgivare.search.views import hits_for
-    from utgivare.paywall.models import PaywallSettings
 
     built_seconds = build()
     request = RequestFactory().get("/sok/")
@@ -234,7 +234,10 @@ def main():
         ("compound prefix 'hyresgäst'", searcher("hyresgäst")),
         ("two words 'budgeten nämnden'", searcher("budgeten nämnden")),
         ("author 'karin lund'", searcher("karin lund")),
-        ("three words + type + year", searcher("skolan beslut kritik", kinds=("article",), year=2024)),
+        (
+            "three words + type + year",
+            searcher("skolan beslut kritik", kinds=("article",), year=2024),
+        ),
         ("section filter 'avtalet'", searcher("avtalet", parent_id=first_section)),
         ("subscriber, full text 'protokollet'", searcher("protokollet", scope=subscriber)),
         ("page 5 of 'kommunen'", searcher("kommunen", page=5)),

@@ -71,7 +71,13 @@ def test_pieces_behind_a_login_restriction_are_not_listed(client, tree):
 def test_rebuild_command_indexes_what_is_missing_and_drops_what_is_gone(client, tree):
     ArticlePageFactory(parent=tree["sections"][0], title="Vindkraften i skogen")
     SearchEntry.objects.all().delete()
-    SearchEntry.objects.create(page=tree["home"], kind="article", path="x", title="Spöke", published_at=tree["home"].first_published_at)
+    SearchEntry.objects.create(
+        page=tree["home"],
+        kind="article",
+        path="x",
+        title="Spöke",
+        published_at=tree["home"].first_published_at,
+    )
     assert titles(client, "vindkraften") == []
     out = io.StringIO()
     call_command("rebuild_search_index", stdout=out, verbosity=0)

@@ -46,7 +46,9 @@ def test_empty_result_says_so_in_swedish_with_the_query(client, tree):
 
 # The client and the article are the same for every example: nothing a request does
 # changes them (anonymous reads of search results write nothing).
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(query=st.text(max_size=60))
 def test_any_text_as_query_answers_200_or_400(client, article, query):
     response = client.get("/sok/", {"q": query, "sida": "2"})

@@ -35,11 +35,9 @@ def write_fts(entries):
         for entry in entries
     ]
     with connection.cursor() as cursor:
+        cursor.executemany(f"DELETE FROM {FTS_TABLE} WHERE rowid = ?", [(row[0],) for row in rows])  # noqa: S608 - table names and placeholders only
         cursor.executemany(
-            f"DELETE FROM {FTS_TABLE} WHERE rowid = ?", [(row[0],) for row in rows]
-        )
-        cursor.executemany(
-            f"INSERT INTO {FTS_TABLE} (rowid, title, lead, meta, teaser, body) "
+            f"INSERT INTO {FTS_TABLE} (rowid, title, lead, meta, teaser, body) "  # noqa: S608 - table names and placeholders only
             "VALUES (?, ?, ?, ?, ?, ?)",
             rows,
         )

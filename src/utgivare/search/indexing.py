@@ -124,7 +124,9 @@ def rebuild(progress=None) -> int:
         SearchEntry.objects.exclude(page_id__in=ids).delete()
         for start in range(0, len(ids), BATCH_SIZE):
             batch = ids[start : start + BATCH_SIZE]
-            write_entries([entry_for(piece) for piece in indexable(Page.objects.filter(pk__in=batch))])
+            write_entries(
+                [entry_for(piece) for piece in indexable(Page.objects.filter(pk__in=batch))]
+            )
             if progress:
                 progress(len(batch))
     return len(ids)

@@ -91,10 +91,10 @@ def _postgresql(query, scope, filters, *, count, offset=0, limit=0):
     )
     params = [_tsquery(query), _tsquery(query, "A")]
     if count:
-        sql = f"{head}SELECT count(*) FROM {ENTRY_TABLE} e, q WHERE {match} AND {where}"
+        sql = f"{head}SELECT count(*) FROM {ENTRY_TABLE} e, q WHERE {match} AND {where}"  # noqa: S608 - table names and placeholders only
         return sql, params + full_params + filter_params
     sql = (
-        f"{head}SELECT e.page_id FROM {ENTRY_TABLE} e, q WHERE {match} AND {where} "
+        f"{head}SELECT e.page_id FROM {ENTRY_TABLE} e, q WHERE {match} AND {where} "  # noqa: S608 - table names and placeholders only
         f"ORDER BY {_TIER_POSTGRESQL}, e.published_at DESC, e.page_id DESC LIMIT %s OFFSET %s"
     )
     return sql, params + full_params + filter_params + [limit, offset]
@@ -125,7 +125,7 @@ def _sqlite(query, scope, filters, *, count, offset=0, limit=0):
     full_ok, full_params = _full_text_condition(scope)
     where, filter_params = _filter_conditions(filters)
     expression = _fts_expression(query)
-    matching = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
+    matching = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"  # noqa: S608 - table names and placeholders only
     # Columns: title, lead, meta (byline, kicker), teaser, body. Anything matching at
     # all (body included) is a candidate; a reader who may not read a piece sees it only
     # when the public columns match by themselves.

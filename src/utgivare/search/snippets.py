@@ -18,9 +18,7 @@ def query_terms(query: str) -> list[str]:
 
 def _matches(token: str, terms: list[str]) -> bool:
     """Does a word of the text match a query word as the index does (by stem or prefix)?"""
-    return any(
-        language.matches(word, term) for word in language.words(token) for term in terms
-    )
+    return any(language.matches(word, term) for word in language.words(token) for term in terms)
 
 
 def _highlight(word: str, terms: list[str]) -> str:

@@ -103,7 +103,9 @@ def filter_options(request):
 
         def titled(column):
             ids = entries.order_by().values(column).distinct()
-            return list(Page.objects.filter(pk__in=ids).order_by("title").values_list("pk", "title"))
+            return list(
+                Page.objects.filter(pk__in=ids).order_by("title").values_list("pk", "title")
+            )
 
         newest = entries.order_by("-published_at").values_list("published_at", flat=True).first()
         oldest = entries.order_by("published_at").values_list("published_at", flat=True).first()
