@@ -49,7 +49,11 @@ def test_empty_result_says_so_in_swedish_with_the_query(client, tree):
 @settings(
     max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-@given(query=st.text(max_size=60))
-def test_any_text_as_query_answers_200_or_400(client, article, query):
-    response = client.get("/sok/", {"q": query, "sida": "2"})
+@given(
+    query=st.text(max_size=60),
+    name=st.sampled_from(["sida", "typ", "sektion", "nummer", "skribent", "ar"]),
+    value=st.text(max_size=30),
+)
+def test_any_text_as_query_or_filter_answers_200_or_400(client, article, query, name, value):
+    response = client.get("/sok/", {"q": query, name: value})
     assert response.status_code in (200, 400)
