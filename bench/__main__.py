@@ -24,12 +24,15 @@ def main(selected=None):
         module = importlib.import_module(f"bench.{name}")
         if not hasattr(module, "run"):
             continue
-        result = module.run()
-        base_label, base_seconds = result["baseline"]
-        print(f"\n== {result['name']}")
-        print(f"   baseline  {base_label}: {base_seconds * 1000:.2f} ms (1.00x)")
-        for label, seconds in result["measurements"]:
-            print(f"   {label}: {seconds * 1000:.2f} ms ({seconds / base_seconds:.2f}x baseline)")
+        results = module.run()
+        # A scenario may report one result, or one per database (bench/search_index.py).
+        for result in results if isinstance(results, list) else [results]:
+            base_label, base_seconds = result["baseline"]
+            print(f"\n== {result['name']}")
+            print(f"   baseline  {base_label}: {base_seconds * 1000:.2f} ms (1.00x)")
+            for label, seconds in result["measurements"]:
+                ratio = seconds / base_seconds
+                print(f"   {label}: {seconds * 1000:.2f} ms ({ratio:.2f}x baseline)")
 
 
 if __name__ == "__main__":

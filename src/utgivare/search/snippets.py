@@ -5,25 +5,20 @@ import re
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from . import language
+
 SNIPPET_WORDS = 30
 WORDS_BEFORE_MATCH = 8
 _EDGE_PUNCTUATION = "\"'”“’‘«»()[]{}.,;:!?–—-…"
 
 
 def query_terms(query: str) -> list[str]:
-    terms = (term.strip(_EDGE_PUNCTUATION).casefold() for term in query.split())
-    return [term for term in terms if term]
+    return language.query_words(query)
 
 
-def words_of(text: str) -> set[str]:
-    """The distinct words of `text`, casefolded, without edge punctuation."""
-    words = (word.strip(_EDGE_PUNCTUATION).casefold() for word in text.split())
-    return {word for word in words if word}
-
-
-def _matches(word: str, terms: list[str]) -> bool:
-    bare = word.strip(_EDGE_PUNCTUATION).casefold()
-    return bool(bare) and any(bare.startswith(term) for term in terms)
+def _matches(token: str, terms: list[str]) -> bool:
+    """Does a word of the text match a query word as the index does (by stem or prefix)?"""
+    return any(language.matches(word, term) for word in language.words(token) for term in terms)
 
 
 def _highlight(word: str, terms: list[str]) -> str:

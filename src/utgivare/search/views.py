@@ -1,38 +1,40 @@
-"""The public search page, /sok/: articles and blog posts, newest relevance first.
+"""The public search page, /sok/: every readable piece type, filters, pages.
 
-Results list title, section (or blog), lead and a snippet. The snippet is cut
-from what paywall.gate.public_blocks allows, so a metered or paid piece never
-shows text from its paywalled body, whoever is searching.
+Thin: read the query and filters (search.rules), work out whose whole text this
+reader's query may match (rules.full_text_scope, from the paywall's settings and
+the reader's entitlements), ask the index (search.query), render.
 
-The index holds whole bodies, but for a reader who may not read a metered or
-paid piece in full, it is listed only when every query word is in what everyone
-may read of it (title, lead, first paragraph): otherwise the result list itself
-would tell that reader which words the paywalled body contains. Subscribers
-whose plan covers the piece, and staff, find it by any word of its body.
+What each result shows comes from the index entry: kicker, headline, byline,
+date, lead, the access label, and a snippet cut from what everyone may read of
+the piece (its whole body only when its effective level is free), so a metered or
+paid piece never shows text from its paywalled body, whoever is searching.
 """
 
+import datetime as dt
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
-from utgivare.blogs.models import BlogPostPage
+from utgivare.core.content_version import cached
+from utgivare.core.text_input import positive_id
 from utgivare.paywall import gate
+from utgivare.paywall.access import effective_level
 from utgivare.paywall.models import PaywallSettings
-from utgivare.publication.blocks import stream_plain_text
-from utgivare.publication.models import ArticlePage
 from utgivare.subscriptions.choices import CONTENT_TYPES
 from utgivare.subscriptions.entitlements import for_reader
 
-from .snippets import query_terms, snippet, words_of
+from . import rules
+from .indexing import piece_models
+from .models import SearchEntry
+from .query import Filters, Results
+from .snippets import snippet
 
 RESULTS_PER_PAGE = 10
-MAX_QUERY_LENGTH = 200
-# The most index matches checked against what each piece shows everyone.
-MAX_CANDIDATES = 500
 
 
 @dataclass(frozen=True)
@@ -40,85 +42,138 @@ class Hit:
     title: str
     url: str
     kicker: str
+    author: str
+    date: dt.datetime
     lead: str
     snippet: SafeString
     # The piece's effective access level ("free", "metered", "subscribers"): the result says so.
     level: str
 
 
-SEARCHABLE_MODELS = (ArticlePage, BlogPostPage)
+class BadFilter(ValueError):
+    pass
 
 
-def lead_of(piece) -> str:
-    return piece.lead or ""
+def kind_labels() -> dict[str, str]:
+    """{paywall_content_type: plural name} of every searchable page type."""
+    return {model.paywall_content_type: model._meta.verbose_name_plural for model in piece_models()}
 
 
-def search_pieces(query, site):
-    pieces = Page.objects.live().public().type(*SEARCHABLE_MODELS)
-    if site is not None:
-        pieces = pieces.descendant_of(site.root_page, inclusive=True)
-    return pieces.specific().search(query)
+def read_filters(params, site) -> Filters:
+    def page_id(name):
+        value = params.get(name, "")
+        if not value:
+            return None
+        number = positive_id(value)
+        if number is None:
+            raise BadFilter(name)
+        return number
 
-
-def publicly_matches(piece, terms, paywall_settings) -> bool:
-    """Does every query term occur in what anyone may read of `piece`?"""
-    if gate.public_variant(piece, paywall_settings) == "full":
-        return True
-    visible = " ".join(
-        [
-            piece.title,
-            lead_of(piece),
-            stream_plain_text(gate.public_blocks(piece, paywall_settings)),
-        ]
+    kinds = tuple(params.getlist("typ"))
+    if any(kind not in kind_labels() for kind in kinds):
+        raise BadFilter("typ")
+    year = params.get("ar", "")
+    if year and not (year.isascii() and year.isdigit() and 1900 <= int(year) <= 9999):
+        raise BadFilter("ar")
+    return Filters(
+        kinds=kinds,
+        parent_id=page_id("sektion"),
+        issue_id=page_id("nummer"),
+        author_id=page_id("skribent"),
+        year=int(year) if year else None,
+        under_path=site.root_page.path if site else "",
     )
-    words = words_of(visible)
-    return all(any(word.startswith(term) for word in words) for term in terms)
 
 
-def hits_for(pieces, query, paywall_settings, request) -> list[Hit]:
-    parent_paths = {piece.path[: -Page.steplen] for piece in pieces}
-    parents = dict(Page.objects.filter(path__in=parent_paths).values_list("path", "title"))
+def scope_for(user, paywall_settings, now) -> rules.FullTextScope:
+    staff = gate.is_staff(user)
+    entitlements = None if staff else for_reader(user, now)
+    return rules.full_text_scope(
+        is_staff=staff,
+        covered_kinds=[] if staff else [k for k in CONTENT_TYPES if entitlements.covers(k)],
+        site_defaults={kind: paywall_settings.default_level(kind) for kind in CONTENT_TYPES},
+    )
+
+
+def filter_options(request):
+    """What the filter menus offer, from the index; built once per content version."""
+
+    def build():
+        entries = SearchEntry.objects.all()
+
+        def titled(column):
+            ids = entries.order_by().values(column).distinct()
+            return list(
+                Page.objects.filter(pk__in=ids).order_by("title").values_list("pk", "title")
+            )
+
+        newest = entries.order_by("-published_at").values_list("published_at", flat=True).first()
+        oldest = entries.order_by("published_at").values_list("published_at", flat=True).first()
+        years = list(range(newest.year, oldest.year - 1, -1)) if newest and oldest else []
+        return {
+            "kinds": sorted((kind, str(label)) for kind, label in kind_labels().items()),
+            "sections": titled("parent_id"),
+            "authors": titled("author_id"),
+            "issues": titled("issue_id"),
+            "years": years,
+        }
+
+    return cached(request, "search-filter-options", build)
+
+
+def hits_for(page_ids, query_text, paywall_settings, request) -> list[Hit]:
+    entries = SearchEntry.objects.in_bulk(page_ids)
+    pages = Page.objects.in_bulk(page_ids)
     hits = []
-    for piece in pieces:
-        blocks = gate.public_blocks(piece, paywall_settings)
+    for page_id in page_ids:
+        entry, page = entries.get(page_id), pages.get(page_id)
+        if entry is None or page is None:
+            continue
+        default = paywall_settings.default_level(entry.kind)
+        level = effective_level(entry.access_level, default)
+        # What everyone may read of the piece: its whole body only when it is free.
+        visible = entry.body_text if level == "free" else entry.teaser_text
         hits.append(
             Hit(
-                title=piece.title,
-                url=piece.get_url(request),
-                kicker=parents.get(piece.path[: -Page.steplen], ""),
-                lead=lead_of(piece),
-                snippet=snippet(stream_plain_text(blocks), query),
-                level=gate.piece_level(piece, paywall_settings),
+                title=entry.title,
+                url=page.get_url(request),
+                kicker=entry.kicker,
+                author=entry.author_name,
+                date=entry.published_at,
+                lead=entry.lead,
+                snippet=snippet(visible, query_text),
+                level=level,
             )
         )
     return hits
 
 
-def body_searchable_types(user, now) -> set[str] | None:
-    """Content types whose whole body this reader may search; None means all (staff)."""
-    if gate.is_staff(user):
-        return None
-    entitlements = for_reader(user, now)
-    return {content_type for content_type in CONTENT_TYPES if entitlements.covers(content_type)}
-
-
 def search(request):
-    query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
-    context = {"query": query, "hits": [], "results": None}
-    if query:
-        site = Site.find_for_request(request)
+    site = Site.find_for_request(request)
+    context = {"query": "", "hits": [], "results": None, "error": ""}
+    try:
+        query = rules.parse_query(
+            request.GET.get("q", ""),
+            refused_message=_("Sökfrågan innehåller tecken som inte kan sökas på."),
+            too_long_message=_("Sökfrågan är för lång. Använd högst %(max)s tecken.")
+            % {"max": rules.MAX_QUERY_LENGTH},
+        )
+        filters = read_filters(request.GET, site)
+    except rules.RefusedQuery as refused:
+        context["error"] = refused.message
+        return render(request, "search/search.html", context, status=400)
+    except BadFilter:
+        context["error"] = _("Ett av sökfiltren är ogiltigt. Välj i listorna och sök igen.")
+        return render(request, "search/search.html", context, status=400)
+
+    context["query"] = query.text
+    context["filters"] = filters
+    context["options"] = filter_options(request)
+    if query.text:
         paywall_settings = PaywallSettings.for_request(request)
-        terms = query_terms(query)
-        full_types = body_searchable_types(request.user, timezone.now())
-        matches = [
-            piece
-            for piece in search_pieces(query, site)[:MAX_CANDIDATES]
-            if full_types is None
-            or piece.paywall_content_type in full_types
-            or publicly_matches(piece, terms, paywall_settings)
-        ]
-        paginator = Paginator(matches, RESULTS_PER_PAGE)
+        scope = scope_for(request.user, paywall_settings, timezone.now())
+        paginator = Paginator(Results(query, scope, filters), RESULTS_PER_PAGE)
         results = paginator.get_page(request.GET.get("sida"))
         context["results"] = results
-        context["hits"] = hits_for(list(results), query, paywall_settings, request)
+        context["hits"] = hits_for(list(results), query.text, paywall_settings, request)
     return render(request, "search/search.html", context)
