@@ -127,3 +127,8 @@ def test_old_address_hashes_are_purged(show, free_episode, listener):
     call_command("purge_podcast_hashes", stdout=io.StringIO())
     assert list(FeedFetch.objects.values_list("ip_hash", flat=True)) == ["b" * 20]
     assert list(Download.objects.values_list("listener", flat=True)) == [""]
+
+
+def test_the_privacy_page_tells_what_podcasts_keep(tree):
+    page = Client().get("/integritet/").content.decode()
+    assert "poddavsnitt laddas ner" in page and "privata poddflöde hämtas" in page

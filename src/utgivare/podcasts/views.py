@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 from utgivare.core import caching
 from utgivare.media import grants, signing
 
+from .chapters import is_webvtt
 from .feeds import rss_response
 from .models import PodcastEpisodePage, PodcastShowPage, PrivateFeed
 from .private_feed import private_feed_body, record_fetch
@@ -88,5 +89,5 @@ def transcript(request, token):
         return HttpResponseForbidden(_("Utskriften ingår i en prenumeration."))
     if grant.subject != "p":
         caching.mark_personal(request, "paid transcript")
-    kind = "text/vtt" if episode.transcript.lstrip("\ufeff").startswith("WEBVTT") else "text/plain"
+    kind = "text/vtt" if is_webvtt(episode.transcript) else "text/plain"
     return HttpResponse(episode.transcript, content_type=f"{kind}; charset=utf-8")
