@@ -5,9 +5,11 @@ transcode leaves the MP4 playable."""
 import re
 
 import pytest
+from django.http import HttpResponseRedirect
 from django.test import Client
 from django.urls import reverse
 
+from utgivare.media import serving
 from utgivare.media.models import private_storage
 from utgivare.webtv import hls
 from utgivare.webtv.models import HlsStatus
@@ -33,7 +35,7 @@ def content(response):
 
 
 def test_finished_hls_is_offered_before_the_mp4_and_served_segment_by_segment(
-    videos, subscriber, clock
+    videos, subscriber, clock, monkeypatch
 ):
     video = videos["video"]
     assert video.hls_status == HlsStatus.QUEUED  # saving a new file queued it
@@ -56,6 +58,16 @@ def test_finished_hls_is_offered_before_the_mp4_and_served_segment_by_segment(
     answer = Client().get(f"{folder}/90p/{segment}")  # the signed folder, not the session
     assert answer.status_code == 200 and answer["Content-Type"] == "video/mp2t"
     assert content(answer)[:1] == b"G"  # an MPEG-TS packet starts with its sync byte
+
+    # With S3, the big files redirect to the bucket; playlists stay with us, so their
+    # relative addresses keep resolving under the signed folder.
+    monkeypatch.setattr(serving, "signs_its_own_urls", lambda storage: True)
+    monkeypatch.setattr(
+        serving, "presigned_redirect", lambda found: HttpResponseRedirect("https://s3.example/x")
+    )
+    assert Client().get(f"{folder}/90p/{segment}").status_code == 302
+    assert Client().get(folder.rsplit("/", 1)[0] + "/video.mp4").status_code == 302
+    assert Client().get(master_url).status_code == 200
 
     # Segments of a paid video: the folder's token is what opens them.
     forged = folder.replace(folder.split("/")[2], f"{videos['paid'].pk}.p.0.{'0' * 32}")

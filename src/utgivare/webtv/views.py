@@ -30,6 +30,7 @@ _HLS = re.compile(r"^hls/(?:(\d{2,4}p)/)?(master\.m3u8|index\.m3u8|seg_\d{4,6}\.
 _CAPTION = re.compile(r"^textning/(\d{1,12})\.vtt$")
 HLS_TYPES = {"m3u8": "application/vnd.apple.mpegurl", "ts": "video/mp2t"}
 PUBLIC_MAX_AGE = 3600
+REDIRECTED_TYPES = {"video/mp4", "video/webm", "video/mp2t"}
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,9 @@ def media(request, token: str, name: str):
         raise Http404
     if check.level != AccessLevel.FREE:
         caching.mark_personal(request, "paid video file")
-    if serving.signs_its_own_urls(found.file.storage):
+    # Large files go straight from S3; playlists and captions come from us, so a
+    # playlist's relative addresses resolve under this signed folder, not the bucket.
+    if serving.signs_its_own_urls(found.file.storage) and found.mime_type in REDIRECTED_TYPES:
         return serving.presigned_redirect(found)
     response: HttpResponse = serving.file_response(request, found)
     if response.status_code < 400:
