@@ -7,7 +7,6 @@ comment's HTML, so the page need not reload).
 
 import logging
 
-from django.conf import settings
 from django.contrib import messages
 from django.db import DatabaseError, InterfaceError
 from django.http import Http404, HttpResponse, JsonResponse
@@ -21,6 +20,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Page
 
+from utgivare.core.client_address import client_ip
 from utgivare.core.text_input import positive_id
 
 from . import comment_section, posting, privacy, reports, threads, tokens, visibility
@@ -49,18 +49,6 @@ REFUSAL_STATUS = {
 }
 # As DatabaseUnavailableMiddleware: when to try again after a database fault.
 RETRY_AFTER_SECONDS = "30"
-
-
-def client_ip(request) -> str:
-    """The reader's address. Behind N trusted proxies (COMMENTS_TRUSTED_PROXIES),
-    the Nth address from the right of X-Forwarded-For; else REMOTE_ADDR."""
-    proxies = int(getattr(settings, "COMMENTS_TRUSTED_PROXIES", 0) or 0)
-    if proxies:
-        forwarded = [p.strip() for p in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-        forwarded = [p for p in forwarded if p]
-        if len(forwarded) >= proxies:
-            return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def commentable_page(page_id) -> Page:
