@@ -19,6 +19,8 @@ ERRORS = {
 MAX_PAGE = 10_000
 # Page ids are 32-bit: a larger number is refused (422) before the database sees it.
 MAX_ID = 2**31 - 1
+# A page's slug (Wagtail allows letters of any alphabet): anything else is refused with 422.
+SLUG = r"^[-\w]+$"
 
 
 class Paging(Schema):

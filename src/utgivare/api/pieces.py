@@ -9,29 +9,41 @@ else, so a new kind cannot forget the paywall.
 """
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from ninja import Path, Query, Schema
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from utgivare.paywall.models import PaywallSettings
 from utgivare.publication.feed_html import body_html
 
 from . import http, readers, schemas
-from .listing import ERRORS, MAX_ID, Paging, paginate
+from .listing import ERRORS, MAX_ID, SLUG, Paging, paginate
+
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 class PieceFilters(Schema):
     """Filters every kind of piece has; they combine (all must hold)."""
 
-    author: str | None = Field(None, max_length=255, description="The author's slug.")
+    author: str | None = Field(None, max_length=255, pattern=SLUG, description="The author's slug.")
     access: schemas.Level | None = Field(None, description="Only pieces at this access level.")
     since: dt.date | None = Field(None, description="Published on or after this day.")
     until: dt.date | None = Field(None, description="Published on or before this day.")
     order: str = Field("newest", pattern="^(newest|oldest)$")
+
+    @field_validator("since", "until", mode="before")
+    @classmethod
+    def day_as_written(cls, value):
+        # Pydantic would also read "0" or "1700000000" as a day (a Unix time); the
+        # description promises YYYY-MM-DD, so only that is accepted.
+        if value is not None and not (isinstance(value, str) and ISO_DAY.fullmatch(value)):
+            raise ValueError("expected a day as YYYY-MM-DD")
+        return value
 
 
 @dataclass

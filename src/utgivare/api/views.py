@@ -26,7 +26,7 @@ from utgivare.publication.models import (
 )
 
 from . import docs, http, schemas
-from .listing import ERRORS, MAX_ID, Paging, paginate
+from .listing import ERRORS, MAX_ID, SLUG, Paging, paginate
 from .pieces import (
     PieceFilters,
     PieceKind,
@@ -101,7 +101,9 @@ def not_found_error(request, exc):
 
 
 class ArticleFilters(PieceFilters):
-    section: str | None = Field(None, max_length=255, description="The section's slug.")
+    section: str | None = Field(
+        None, max_length=255, pattern=SLUG, description="The section's slug."
+    )
     issue: int | None = Field(None, ge=1, le=MAX_ID, description="The issue's number.")
 
 
@@ -145,7 +147,7 @@ ARTICLES = PieceKind(
 
 
 class BlogPostFilters(PieceFilters):
-    blog: str | None = Field(None, max_length=255, description="The blog's slug.")
+    blog: str | None = Field(None, max_length=255, pattern=SLUG, description="The blog's slug.")
 
 
 def filter_blog_posts(queryset, filters, reading):
