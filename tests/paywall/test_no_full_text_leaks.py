@@ -216,7 +216,7 @@ def get(client, url, params=None, **headers):
 
 def leaks(body):
     with contextlib.suppress(ValueError):
-        # JSON may write "ä" as "\\u00e4": compare the text it stands for.
+        # JSON may write "ä" as "\u00e4": compare the text it stands for.
         body = json.dumps(json.loads(body), ensure_ascii=False)
     text = html.unescape(html.unescape(body))
     return [sentence for sentence in SECRET_SENTENCES if sentence in text]
