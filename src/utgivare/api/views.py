@@ -62,6 +62,7 @@ limit the answer is `429` with `Retry-After` (seconds).
 parameters that do not fit, `422` with a list of what was wrong.
 """
 
+
 class Utf8JSONRenderer(JSONRenderer):
     # Swedish text as itself ("ä", not "\u00e4"): readable and shorter.
     json_dumps_params = {"ensure_ascii": False}
