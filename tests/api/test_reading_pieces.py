@@ -143,3 +143,12 @@ def test_an_address_without_its_final_slash_is_sent_to_the_one_with_it(client, a
     response = client.get("/api/articles?page=2")
     assert response.status_code == 301
     assert response["Location"] == "/api/articles/?page=2"
+
+
+def test_a_list_runs_a_handful_of_queries_not_one_per_piece(
+    client, api_site, django_assert_max_num_queries
+):
+    client.get("/api/sections/")  # the site and its settings, cached per content version
+    for url in ("/api/articles/", "/api/blog-posts/", "/api/issues/179/"):
+        with django_assert_max_num_queries(8):
+            assert client.get(url, {"page_size": 100}).status_code == 200

@@ -11,13 +11,14 @@ else, so a new kind cannot forget the paywall.
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from ninja import Path, Query, Schema
 from pydantic import Field, field_validator
 
+from utgivare.paywall import gate
 from utgivare.paywall.models import PaywallSettings
 from utgivare.publication.feed_html import body_html
 
@@ -57,8 +58,6 @@ class Reading:
 
     @classmethod
     def for_request(cls, request) -> "Reading":
-        from utgivare.paywall import gate
-
         return cls(request, http.caller(request), PaywallSettings.for_request(request), gate.now())
 
     def url(self, page) -> str:
@@ -86,7 +85,6 @@ class PieceKind:
     # (piece, reading) -> dict of the kind's own summary fields.
     own_fields: Callable = lambda piece, reading: {}
     description: str = ""
-    list_operations: list = field(default_factory=list)
 
 
 def link(page, reading: Reading) -> dict | None:
@@ -99,8 +97,6 @@ def summary(piece, kind: PieceKind, reading: Reading, decision=None) -> dict:
     decision = decision or readers.body_decision(
         reading.caller, piece, reading.paywall_settings, reading.now
     )
-    from utgivare.paywall import gate
-
     return {
         "id": piece.pk,
         "type": piece.paywall_content_type,
