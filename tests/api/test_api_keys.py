@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.test import Client
 
 from tests.api.conftest import HIDDEN, bearer
 from tests.paywall.conftest import make_user
@@ -14,14 +15,24 @@ from utgivare.core import personal_data
 pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("api_keys")]
 
 
+def press(client, action):
+    """Press a button of the key section on Mitt konto, as a browser does (CSRF token)."""
+    page = client.get("/konto/").content.decode()
+    section = page[page.index('id="api"') :]
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', section).group(1)
+    assert f'value="{action}"' in section
+    return client.post("/konto/api-nyckel/", {"action": action, "csrfmiddlewaretoken": token})
+
+
 def make_key(client):
-    response = client.post("/konto/api-nyckel/", {"action": "create"})
+    response = press(client, "create")
     assert response.status_code == 200
     assert "no-store" in response["Cache-Control"] or "no-cache" in response["Cache-Control"]
     return re.search(r'id="api-key">(utg_[^<]+)<', response.content.decode()).group(1)
 
 
-def test_a_subscriber_makes_uses_and_revokes_a_key(client, site):
+def test_a_subscriber_makes_uses_and_revokes_a_key(site):
+    client = Client(enforce_csrf_checks=True)
     user = make_user()
     SubscriptionFactory(user=user)
     client.force_login(user)
@@ -35,14 +46,14 @@ def test_a_subscriber_makes_uses_and_revokes_a_key(client, site):
     assert stored.prefix in overview and key not in overview
 
     paid = site["articles"]["paid"]
-    api = client.__class__()  # a program: no session, only the key
+    api = Client()  # a program: no session, only the key
     answer = api.get(f"/api/articles/{paid.pk}/", **bearer(key))
     assert HIDDEN in answer.json()["body_html"]
     ApiToken.objects.filter(pk=stored.pk).update(last_used_at=None)
     api.get("/api/sections/", **bearer(key))
     assert ApiToken.objects.get(pk=stored.pk).last_used_at is not None
 
-    client.post("/konto/api-nyckel/", {"action": "revoke"})
+    assert press(client, "revoke").status_code == 302
     refused = api.get(f"/api/articles/{paid.pk}/", **bearer(key))
     assert refused.status_code == 401
     assert refused.json()["code"] == "bad_key"
