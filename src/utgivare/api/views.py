@@ -68,7 +68,21 @@ class Utf8JSONRenderer(JSONRenderer):
     json_dumps_params = {"ensure_ascii": False}
 
 
-api = NinjaAPI(
+class ReadAPI(NinjaAPI):
+    """The description changes only with the code: built once per process, not per request
+    (building it takes several times as long as answering a list)."""
+
+    def get_openapi_schema(self, *, path_prefix=None, path_params=None):
+        key = (path_prefix, tuple(sorted((path_params or {}).items())))
+        built = self.__dict__.setdefault("_built_schemas", {})
+        if key not in built:
+            built[key] = super().get_openapi_schema(
+                path_prefix=path_prefix, path_params=path_params
+            )
+        return built[key]
+
+
+api = ReadAPI(
     renderer=Utf8JSONRenderer(),
     title="Utgivare read API",
     version="1",
@@ -245,6 +259,7 @@ def get_issue(request, number: int = Path(..., ge=1, le=MAX_ID)):
         .public()
         .filter(issue_placement__issue=issue)
         .select_related(*ARTICLES.select_related)
+        .defer("body")
         .order_by("issue_placement__sort_order")
     )
     ARTICLES.prepare(articles, reading)
