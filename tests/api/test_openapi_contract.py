@@ -7,6 +7,8 @@ documents. Kept to a handful of examples per operation so it runs in seconds;
 the examples differ on each run.
 """
 
+import copy
+
 import pytest
 import schemathesis
 from django.core import signals
@@ -21,7 +23,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("api_contract")]
 
 # The description as /api/openapi.json serves it (test_the_description_names_every_operation
 # checks that address). Loaded when the module is collected: it needs no database.
-schema = schemathesis.openapi.from_dict(api.get_openapi_schema())
+schema = schemathesis.openapi.from_dict(copy.deepcopy(api.get_openapi_schema()))
 APP = get_wsgi_application()
 
 
