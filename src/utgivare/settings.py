@@ -56,6 +56,9 @@ INSTALLED_APPS = [
     "utgivare.podcasts",
     "utgivare.search",
     "utgivare.feeds",
+    "utgivare.api",
+    # django-ninja's templates and the Swagger UI files for /api/docs/ (served by us, no CDN).
+    "ninja",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -358,6 +361,15 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 # Wagtail's preview views set SAMEORIGIN for themselves; everything else refuses frames.
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+
+# --- Read API (/api/) -------------------------------------------------------------------
+# Requests per window, per API key or (without one) per keyed hash of the address.
+API_RATE_LIMIT_ANONYMOUS = os.environ.get("API_RATE_LIMIT_ANONYMOUS", "60/m")
+API_RATE_LIMIT_KEY = os.environ.get("API_RATE_LIMIT_KEY", "600/m")
+# Under these paths a refused address (control characters) is answered in JSON.
+JSON_PATH_PREFIXES = ["/api/"]
+# How long shared caches may keep an anonymous API answer.
+API_CACHE_SECONDS = int(os.environ.get("API_CACHE_SECONDS", "60"))
 
 LOGGING = {
     "version": 1,

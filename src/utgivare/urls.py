@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from utgivare.api import urls as api_urls
 from utgivare.core import views as core_views
 
 urlpatterns = [
@@ -16,6 +17,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("", include("utgivare.core.urls")),
+    path("konto/", include(api_urls.account_urlpatterns)),
     path("konto/", include("utgivare.accounts.urls")),
     path("prenumerera/", include("utgivare.subscriptions.urls")),
     path("kommentarer/", include("utgivare.comments.urls")),
@@ -25,6 +27,7 @@ urlpatterns = [
     path("videofiler/", include("utgivare.webtv.urls")),
     path("mediafil/", include("utgivare.media.urls")),
     path("poddradio-floden/", include("utgivare.podcasts.urls")),
+    path("api/", include(api_urls)),
 ]
 
 if settings.DEBUG:

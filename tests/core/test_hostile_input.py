@@ -69,11 +69,14 @@ def query_addresses(tree, article):
         ("/flode/", {}, "sida"),
         ("/flode/atom/", {}, "q"),
         ("/", {}, "utm_source"),
+        ("/api/articles/", {}, "section"),
+        ("/api/blog-posts/", {"blog": "karin"}, "page"),
+        ("/api/issues/", {}, "year"),
     ]
 
 
 @EXAMPLES
-@given(value=HOSTILE_TEXT, which=st.integers(0, 13), as_name=st.booleans())
+@given(value=HOSTILE_TEXT, which=st.integers(0, 16), as_name=st.booleans())
 def test_any_query_parameter_value_or_name_is_never_a_server_error(
     client, tree, article, fresh, value, which, as_name
 ):
@@ -81,6 +84,14 @@ def test_any_query_parameter_value_or_name_is_never_a_server_error(
     path, fixed, parameter = query_addresses(tree, article)[which]
     query = {**fixed, value: "1"} if as_name else {**fixed, parameter: value}
     assert client.get(path, query).status_code < 500
+
+
+@EXAMPLES
+@given(value=HOSTILE_TEXT)
+def test_any_api_authorization_header_is_refused_without_a_server_error(client, db, fresh, value):
+    fresh()
+    response = client.get("/api/sections/", HTTP_AUTHORIZATION=f"Bearer {value}")
+    assert response.status_code in (400, 401)
 
 
 @EXAMPLES

@@ -43,6 +43,7 @@ from tests.podcasts.factories import (
 )
 from tests.subscriptions.factories import PlanFactory, SubscriptionFactory
 from tests.webtv.factories import VideoPageFactory, WebTvIndexPageFactory, WebTvSeriesPageFactory
+from utgivare.api import tokens as tokens_api
 from utgivare.comments import tokens
 from utgivare.core.caching import cache_directives
 from utgivare.media import signing
@@ -69,6 +70,7 @@ def site_content(tree):
         parent=tree["authors"], title="Karin Lund", slug="karin-lund", user=writer_user
     )
     issue = IssuePageFactory(parent=tree["issues"], number=179)
+    api_key = tokens_api.create(make_user(), timezone.now())[1]
     free = ArticlePageFactory(
         parent=section, author=writer, access_level="free", issue=issue, title="Fri artikel"
     )
@@ -125,6 +127,10 @@ def site_content(tree):
         "show": show,
         "episode": episode,
         "private_feed": private_feed,
+        "author": writer,
+        "section": section,
+        "issue": issue,
+        "api_key": api_key,
     }
 
 
@@ -171,6 +177,13 @@ def url_kwargs(content) -> dict:
         "transcript": {"token": signing.sign(content["episode"].audio_id, "p", None)},
         "chapters": {"episode_id": content["episode"].pk},
         "private_feed": {"token": content["private_feed"].token, "show_slug": "kvarten"},
+        # The read API (its lists and the description have no parameters).
+        "api_article": {"id": content["paid"].pk},
+        "api_blog_post": {"id": content["post"].pk},
+        "api_issue": {"number": content["issue"].number},
+        "api_author": {"id": content["author"].pk},
+        "api_section": {"id": content["section"].pk},
+        "api_not_found": {"rest": "finns-inte/"},
         # The media files route has no name: an uploaded image's file.
         None: "/media/" + content["image"].file.name,
     }
@@ -324,6 +337,23 @@ def test_anonymous_free_pages_stay_shareable(client, site_content):
         response = client.get(url)
         assert not response.cookies, url
         assert "private" not in response.get("Cache-Control", ""), url
+
+
+def test_api_answers_are_public_without_a_key_and_private_with_one(client, site_content):
+    urls = [url for url in resolver_urls(site_content) if url.startswith("/api/")]
+    assert len(urls) >= 12
+    # The description and the docs are the same for every caller, key or not.
+    same_for_all = {"/api/openapi.json", "/api/docs/"}
+    for url in same_for_all:
+        assert "public" in client.get(url, HTTP_AUTHORIZATION="Bearer x")["Cache-Control"]
+    for url in set(urls) - same_for_all:
+        anonymous = client.get(url)
+        assert not anonymous.cookies, url
+        keyed = client.get(url, HTTP_AUTHORIZATION=f"Bearer {site_content['api_key']}")
+        assert not keyed.cookies, url
+        assert faults(url, keyed, authenticated=True) == [], url
+    for url in ("/api/articles/", f"/api/articles/{site_content['paid'].pk}/"):
+        assert "public" in client.get(url)["Cache-Control"], url
 
 
 def test_walk_would_notice_a_cookie_on_a_shareable_answer():

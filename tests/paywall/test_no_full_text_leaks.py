@@ -6,13 +6,14 @@ project has; no sentence after a piece's first paragraph may appear in
 anything they receive: HTML, JSON-LD, Open Graph, feeds, search results,
 sitemaps, cached pages.
 
-NEW SURFACES MUST BE ADDED TO `SURFACES` BELOW: a JSON API, a print view, an
+NEW SURFACES MUST BE ADDED TO `SURFACES` BELOW: a print view, an
 e-mail newsletter, podcast or web-TV feeds, an AMP page, oEmbed, anything
 that shows a piece's text. Every page in the Wagtail tree (and its routable
 subpages listed here) is already visited, so new page types and listings are
-covered automatically.
+covered automatically, and so is every operation of the read API's description.
 """
 
+import contextlib
 import html
 import json
 import re
@@ -20,6 +21,7 @@ import re
 import pytest
 from django.core.files.base import ContentFile
 from django.test import Client
+from django.utils import timezone
 from wagtail.models import Page
 
 from tests.blogs.factories import BlogIndexPageFactory, BlogPageFactory, BlogPostPageFactory
@@ -30,6 +32,7 @@ from tests.factories import (
     article_body,
     paragraph,
 )
+from tests.paywall.conftest import make_user
 from tests.paywall.test_caching import SHARED_PAGE_CACHE
 from tests.podcasts.factories import (
     PodcastEpisodePageFactory,
@@ -42,6 +45,7 @@ from tests.webtv.factories import (
     WebTvIndexPageFactory,
     WebTvSeriesPageFactory,
 )
+from utgivare.api import tokens
 from utgivare.core import page_cache
 from utgivare.media.addresses import signed_path
 from utgivare.podcasts.models import PrivateFeed
@@ -305,7 +309,35 @@ def sitemap(client, site):
     return [("sitemap.xml", get(client, "/sitemap.xml"))]
 
 
-# No JSON API or print view exists yet: add them here when they do.
+def api_operations(client, site, key=None):
+    """Every operation /api/openapi.json describes, so a new one is walked without being
+    listed here: each list in full, and each detail for every id (or number) its list
+    gives. Sent with the client's cookies (the API reads no session), and again with the
+    API key of a reader who has no subscription (or `key`)."""
+    if key is None:
+        key = site.get("api_key") or tokens.create(make_user(), timezone.now())[1]
+        site["api_key"] = key
+    paths = json.loads(get(client, "/api/openapi.json"))["paths"]
+    lists = [path for path in paths if "{" not in path]
+    details = [path for path in paths if "{" in path]
+    found = []
+    for headers in ({}, {"HTTP_AUTHORIZATION": f"Bearer {key}"}):
+        listed = {}
+        for path in lists:
+            body = get(client, path, {"page_size": 100}, **headers)
+            listed[path] = json.loads(body)["results"]
+            found.append((f"{path} {headers and 'with key'}", body))
+        for path in details:
+            list_path, _sep, rest = path.partition("{")
+            field = rest.split("}")[0]
+            values = [item[field] for item in listed[list_path]]
+            assert values, f"nothing to fill {path} with"
+            for value in values:
+                url = path.replace(f"{{{field}}}", str(value))
+                found.append((f"{url} {headers and 'with key'}", get(client, url, **headers)))
+    return found
+
+
 SURFACES = [
     podcast_feeds_and_files,
     every_page_in_the_tree,
@@ -316,16 +348,20 @@ SURFACES = [
     search_results,
     sitemap,
     video_files_the_reader_was_given,
+    api_operations,
 ]
 
 
-def get(client, url, params=None):
-    response = client.get(url, params or {})
+def get(client, url, params=None, **headers):
+    response = client.get(url, params or {}, **headers)
     assert response.status_code == 200, url
     return response.content.decode()
 
 
 def leaks(body):
+    with contextlib.suppress(ValueError):
+        # JSON may write "ä" as "\u00e4": compare the text it stands for.
+        body = json.dumps(json.loads(body), ensure_ascii=False)
     text = html.unescape(html.unescape(body))
     return [sentence for sentence in SECRET_SENTENCES if sentence in text]
 
@@ -426,3 +462,11 @@ def test_video_captions_and_chapters_do_reach_a_subscriber(site, subscriber_has_
     received = video_files_the_reader_was_given(subscriber_has_read_everything, site)
     found = {sentence for _, body in received for sentence in leaks(body)}
     assert {sentence for pair in VIDEO_SECRETS.values() for sentence in pair} <= found
+
+
+def test_a_subscribers_api_key_does_get_the_full_text(site, subscriber):
+    """The control for the API surface: the text is there for a key that may read it."""
+    key = tokens.create(subscriber, timezone.now())[1]
+    received = api_operations(Client(), site, key=key)
+    with_key = "\n".join(body for what, body in received if what.endswith("with key"))
+    assert set(leaks(with_key)) == set(SECRET_SENTENCES)

@@ -4,9 +4,11 @@ import logging
 from django.conf import settings
 from django.contrib.sessions.middleware import SessionMiddleware as DjangoSessionMiddleware
 from django.db import DatabaseError, InterfaceError
+from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext
 from wagtail.views import serve as wagtail_serve
 
 from utgivare.core.text_input import first_refused_input, has_forbidden_characters
@@ -64,6 +66,20 @@ class RefuseControlCharactersMiddleware:
         )
         if refused:
             logger.info("Refused a request with a control character in its %s", refused)
+            if request.path_info.startswith(tuple(settings.JSON_PATH_PREFIXES)):
+                # Programs reading a JSON API get the refusal in JSON, as its other errors.
+                response = JsonResponse(
+                    {
+                        "detail": gettext(
+                            "Adressen innehåller ett kontrolltecken eller annat tecken som "
+                            "inte kan användas."
+                        ),
+                        "code": "control_character",
+                    },
+                    status=400,
+                )
+                response["Cache-Control"] = "no-store"
+                return response
             response = TemplateResponse(request, "400.html", status=400)
             response["Cache-Control"] = "no-store"
             return response.render()

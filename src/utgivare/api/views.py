@@ -1,0 +1,385 @@
+"""The read API: /api/ (django-ninja). Read-only, JSON, described at /api/openapi.json.
+
+Pieces (articles, blog posts) are served by pieces.add_piece_endpoints; issues,
+authors and sections here. Every operation goes through http.guarded (caller,
+rate limit, caching, ETag).
+"""
+
+import json
+
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import Resolver404, resolve, reverse
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI, Path, Query, Router, Schema
+from ninja.errors import HttpError
+from ninja.renderers import JSONRenderer
+from pydantic import Field
+from wagtail.rich_text import expand_db_html
+
+from utgivare.blogs.models import BlogPage, BlogPostPage
+from utgivare.publication.models import (
+    ArticlePage,
+    AuthorPage,
+    IssuePage,
+    SectionPage,
+    with_parents,
+)
+
+from . import docs, http, schemas
+from .listing import ERRORS, MAX_ID, SLUG, Paging, paginate
+from .pieces import (
+    PieceFilters,
+    PieceKind,
+    Reading,
+    add_piece_endpoints,
+    below,
+    link,
+    summary,
+)
+
+DESCRIPTION = """
+The publication's issues, articles, blog posts, authors and sections, read-only.
+
+**Bodies and the paywall.** Without a key you get every piece's lead and, for
+metered and subscribers-only pieces, the teaser (first paragraph) as
+`body_html`; `access.full_text` says which. With the API key of a subscriber
+(made under *Mitt konto*, sent as `Authorization: Bearer utg_…`) you get the
+full body of what the subscription covers. The API never uses a metered free
+read.
+
+**Pages.** Lists take `page` (from 1) and `page_size` (1–100) and answer
+`count`, `pages`, `next` and `previous`.
+
+**Caching.** Every 200 has an `ETag`; send it back as `If-None-Match` and an
+unchanged answer is `304 Not Modified`. Anonymous answers are `public` for a
+minute; answers to a key are `private`.
+
+**Limits.** Requests are counted per key, or per address without one; over the
+limit the answer is `429` with `Retry-After` (seconds).
+
+**Errors** are JSON: `{"detail": "…", "code": "…"}` (400, 401, 404, 429), or for
+parameters that do not fit, `422` with a list of what was wrong.
+"""
+
+
+class Utf8JSONRenderer(JSONRenderer):
+    # Swedish text as itself ("ä", not "\u00e4"): readable and shorter.
+    json_dumps_params = {"ensure_ascii": False}
+
+
+class ReadAPI(NinjaAPI):
+    """The description changes only with the code: built once per process, not per request
+    (building it takes several times as long as answering a list)."""
+
+    def get_openapi_schema(self, *, path_prefix=None, path_params=None):
+        key = (path_prefix, tuple(sorted((path_params or {}).items())))
+        built = self.__dict__.setdefault("_built_schemas", {})
+        if key not in built:
+            built[key] = super().get_openapi_schema(
+                path_prefix=path_prefix, path_params=path_params
+            )
+        return built[key]
+
+
+api = ReadAPI(
+    renderer=Utf8JSONRenderer(),
+    title="Utgivare read API",
+    version="1",
+    description=DESCRIPTION,
+    urls_namespace="api",
+    openapi_url="/openapi.json",
+    docs=docs.SelfHostedSwagger(),
+    docs_url="/docs/",
+    docs_decorator=docs.docs_headers,
+    openapi_extra={
+        "components": {
+            "securitySchemes": {
+                "ApiKey": {
+                    "type": "http",
+                    "scheme": "bearer",
+                    "description": "A subscriber's API key from Mitt konto (utg_…).",
+                }
+            }
+        },
+        # The key is optional: without it, answers are those for anonymous readers.
+        "security": [{}, {"ApiKey": []}],
+    },
+)
+api.add_decorator(http.guarded, mode="view")
+
+
+@api.exception_handler(HttpError)
+def http_error(request, exc):
+    return http.error(exc.status_code, "bad_request", str(exc))
+
+
+@api.exception_handler(Http404)
+def not_found_error(request, exc):
+    return http.error(404, "not_found", _("Det finns inget sådant här."))
+
+
+# --- Pieces ----------------------------------------------------------------------------
+
+
+class ArticleFilters(PieceFilters):
+    section: str | None = Field(
+        None, max_length=255, pattern=SLUG, description="The section's slug."
+    )
+    issue: int | None = Field(None, ge=1, le=MAX_ID, description="The issue's number.")
+
+
+def filter_articles(queryset, filters, reading):
+    if filters.section:
+        queryset = below(queryset, SectionPage.objects.filter(slug=filters.section))
+    if filters.issue:
+        queryset = queryset.filter(issue_placement__issue__number=filters.issue)
+    return queryset
+
+
+def article_fields(article, reading):
+    issue = article.issue
+    return {
+        "section": link(article.get_parent(), reading),
+        "issue": {
+            "id": issue.pk,
+            "number": issue.number,
+            "title": issue.title,
+            "url": reading.url(issue),
+        }
+        if issue
+        else None,
+    }
+
+
+ARTICLES = PieceKind(
+    name="article",
+    path="articles",
+    tag="Articles",
+    model=ArticlePage,
+    summary_schema=schemas.ArticleSummary,
+    detail_schema=schemas.ArticleDetail,
+    filters_schema=ArticleFilters,
+    select_related=("author", "issue_placement__issue"),
+    filter_own=filter_articles,
+    prepare=lambda articles, reading: with_parents(articles),
+    own_fields=article_fields,
+    description="Filters combine: section, issue, author, access, since, until.",
+)
+
+
+class BlogPostFilters(PieceFilters):
+    blog: str | None = Field(None, max_length=255, pattern=SLUG, description="The blog's slug.")
+
+
+def filter_blog_posts(queryset, filters, reading):
+    if filters.blog:
+        queryset = below(queryset, BlogPage.objects.filter(slug=filters.blog))
+    return queryset
+
+
+def with_blogs(posts, reading):
+    """Each post's blog and writer in one query (the post's byline is the blog's writer)."""
+    step = BlogPostPage.steplen
+    blogs = BlogPage.objects.filter(path__in={post.path[:-step] for post in posts})
+    by_path = {blog.path: blog for blog in blogs.select_related("writer")} if posts else {}
+    for post in posts:
+        post.__dict__["blog"] = by_path.get(post.path[:-step])
+
+
+BLOG_POSTS = PieceKind(
+    name="blog_post",
+    path="blog-posts",
+    tag="Blog posts",
+    model=BlogPostPage,
+    summary_schema=schemas.BlogPostSummary,
+    detail_schema=schemas.BlogPostDetail,
+    filters_schema=BlogPostFilters,
+    date_field="date",
+    by_author=lambda posts, slug: below(posts, BlogPage.objects.filter(writer__slug=slug)),
+    filter_own=filter_blog_posts,
+    prepare=with_blogs,
+    own_fields=lambda post, reading: {"blog": link(post.blog, reading)},
+    description="Filters combine: blog, author (the blog's writer), access, since, until.",
+)
+
+router = Router()
+for kind in (ARTICLES, BLOG_POSTS):
+    add_piece_endpoints(router, kind)
+
+
+# --- Issues ------------------------------------------------------------------------------
+
+
+class IssueFilters(Schema):
+    year: int | None = Field(None, ge=1, le=9999, description="Issues published that year.")
+
+
+def issue_fields(issue, reading) -> dict:
+    return {
+        "id": issue.pk,
+        "number": issue.number,
+        "title": issue.title,
+        "publication_date": issue.publication_date,
+        "summary": issue.summary,
+        "url": reading.url(issue),
+    }
+
+
+@router.get(
+    "/issues/",
+    response={200: schemas.page_of(schemas.Issue, "IssueList"), **ERRORS},
+    operation_id="list_issues",
+    url_name="api_issue_list",
+    summary="List issues, newest first",
+    tags=["Issues"],
+)
+def list_issues(request, filters: Query[IssueFilters], paging: Query[Paging]):
+    reading = Reading.for_request(request)
+    issues = IssuePage.objects.live().public().order_by("-number")
+    if filters.year:
+        issues = issues.filter(publication_date__year=filters.year)
+    page = paginate(request, issues, paging)
+    return {**page, "results": [issue_fields(issue, reading) for issue in page.pop("items")]}
+
+
+@router.get(
+    "/issues/{number}/",
+    response={200: schemas.IssueDetail, **ERRORS},
+    operation_id="get_issue",
+    url_name="api_issue",
+    summary="One issue by its number, with its table of contents",
+    tags=["Issues"],
+)
+def get_issue(request, number: int = Path(..., ge=1, le=MAX_ID)):
+    reading = Reading.for_request(request)
+    issue = get_object_or_404(IssuePage.objects.live().public(), number=number)
+    articles = list(
+        ARTICLES.model.objects.live()
+        .public()
+        .filter(issue_placement__issue=issue)
+        .select_related(*ARTICLES.select_related)
+        .defer("body")
+        .order_by("issue_placement__sort_order")
+    )
+    ARTICLES.prepare(articles, reading)
+    return {
+        **issue_fields(issue, reading),
+        "articles": [summary(article, ARTICLES, reading) for article in articles],
+    }
+
+
+# --- Authors and sections ---------------------------------------------------------------
+
+
+def author_fields(author, reading) -> dict:
+    return {
+        "id": author.pk,
+        "name": author.title,
+        "slug": author.slug,
+        "role": author.role,
+        # The editors' rich text, expanded as the author page shows it.
+        "bio_html": expand_db_html(author.bio),
+        "public_email": author.public_email,
+        "url": reading.url(author),
+    }
+
+
+@router.get(
+    "/authors/",
+    response={200: schemas.page_of(schemas.Author, "AuthorList"), **ERRORS},
+    operation_id="list_authors",
+    url_name="api_author_list",
+    summary="List authors by name",
+    tags=["Authors"],
+)
+def list_authors(request, paging: Query[Paging]):
+    reading = Reading.for_request(request)
+    page = paginate(request, AuthorPage.objects.live().public().order_by("title", "pk"), paging)
+    return {**page, "results": [author_fields(author, reading) for author in page.pop("items")]}
+
+
+@router.get(
+    "/authors/{id}/",
+    response={200: schemas.Author, **ERRORS},
+    operation_id="get_author",
+    url_name="api_author",
+    summary="One author (their pieces: /api/articles/?author=slug)",
+    tags=["Authors"],
+)
+def get_author(request, id: int = Path(..., ge=1, le=MAX_ID)):  # noqa: A002
+    author = get_object_or_404(AuthorPage.objects.live().public(), pk=id)
+    return author_fields(author, Reading.for_request(request))
+
+
+def section_fields(section, reading) -> dict:
+    return {
+        "id": section.pk,
+        "title": section.title,
+        "slug": section.slug,
+        "intro": section.intro,
+        "url": reading.url(section),
+    }
+
+
+@router.get(
+    "/sections/",
+    response={200: schemas.page_of(schemas.Section, "SectionList"), **ERRORS},
+    operation_id="list_sections",
+    url_name="api_section_list",
+    summary="List sections in menu order",
+    tags=["Sections"],
+)
+def list_sections(request, paging: Query[Paging]):
+    reading = Reading.for_request(request)
+    page = paginate(request, SectionPage.objects.live().public().order_by("path"), paging)
+    return {
+        **page,
+        "results": [section_fields(section, reading) for section in page.pop("items")],
+    }
+
+
+@router.get(
+    "/sections/{id}/",
+    response={200: schemas.Section, **ERRORS},
+    operation_id="get_section",
+    url_name="api_section",
+    summary="One section (its articles: /api/articles/?section=slug)",
+    tags=["Sections"],
+)
+def get_section(request, id: int = Path(..., ge=1, le=MAX_ID)):  # noqa: A002
+    section = get_object_or_404(SectionPage.objects.live().public(), pk=id)
+    return section_fields(section, Reading.for_request(request))
+
+
+api.add_router("/", router)
+
+
+def index(request):
+    """/api/: where the description, the docs and each list are."""
+    links = {
+        "openapi": reverse("api:openapi-json"),
+        "docs": reverse("api:openapi-view"),
+        **{
+            name: reverse(f"api:api_{name}_list")
+            for name in ("issue", "article", "blog_post", "author", "section")
+        },
+    }
+    body = {name: request.build_absolute_uri(url) for name, url in links.items()}
+    return HttpResponse(
+        json.dumps(body, ensure_ascii=False), content_type="application/json; charset=utf-8"
+    )
+
+
+def not_found(request, rest):
+    """JSON 404; an address that only lacks its final slash is sent to the one with it."""
+    if not rest.endswith("/"):
+        try:
+            resolve(request.path_info + "/")
+        except Resolver404:
+            pass
+        else:
+            return HttpResponsePermanentRedirect(
+                request.get_full_path().replace(request.path, request.path + "/", 1)
+            )
+    return http.error(404, "not_found", _("Det finns inget sådant här."))
