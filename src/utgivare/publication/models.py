@@ -9,8 +9,9 @@ Page tree:
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
-from django.db.models import F, Window
+from django.db.models import Exists, F, OuterRef, Window
 from django.db.models.functions import RowNumber, Substr
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -59,7 +60,7 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         latest_issue = (
-            IssuePage.objects.live()
+            issues_out(timezone.localdate())
             .public()
             .select_related("cover_image")
             .order_by("-number")
@@ -71,6 +72,20 @@ class HomePage(Page):
         context["sections"] = sections
         context["section_articles"] = latest_articles_per_section(sections, self.latest_per_section)
         return context
+
+
+def issues_out(today):
+    """Live issues whose day has come and that have at least one live article.
+
+    An issue prepared ahead of its date, or whose articles are still scheduled,
+    is not yet "the latest issue" a reader is shown.
+    """
+    has_live_article = IssuePlacement.objects.filter(issue=OuterRef("pk"), article__live=True)
+    return (
+        IssuePage.objects.live()
+        .filter(publication_date__lte=today)
+        .filter(Exists(has_live_article))
+    )
 
 
 def latest_articles_per_section(sections, per_section):
