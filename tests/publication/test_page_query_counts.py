@@ -30,7 +30,7 @@ MAX_QUERIES = {
     "home": 16,
     "issue": 8,  # one for the links to the previous and next issue
     "section": 8,
-    "author": 9,
+    "author": 11,  # two for the links to the writer's blogs (the blogs, their restrictions)
     "blog post": 9,
 }
 

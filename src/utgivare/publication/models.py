@@ -344,6 +344,8 @@ class AuthorPage(Page):
             article.author = self  # the byline: no query per card
         with_parents(page_of_articles.object_list)  # the section of each card
         context["articles"] = page_of_articles
+        # The writer's blogs (blogs.BlogPage.writer), by the relation's name: no import.
+        context["blogs"] = self.blogs.live().public().order_by("title")
         return context
 
 
