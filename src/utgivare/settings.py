@@ -230,7 +230,8 @@ if AWS_STORAGE_BUCKET_NAME:
 LANGUAGE_CODE = "sv"
 # Each language named in itself, as language switches do.
 LANGUAGES = [("sv", "Svenska"), ("en", "English")]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# locale_overrides: our own Swedish for texts of allauth and Wagtail (above their catalogues).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_overrides"]
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True
 USE_TZ = True
