@@ -195,6 +195,7 @@ PERIODIC_JOBS = {
     "publish_scheduled": 60,
     "purge_comment_ips": 24 * 3600,
     "scrub_stripe_events": 24 * 3600,
+    "send_renewal_reminders": 6 * 3600,
 }
 # The admin warns when scheduled publishing has not run for this long.
 SCHEDULER_LATE_AFTER_MINUTES = int(os.environ.get("SCHEDULER_LATE_AFTER_MINUTES", "5"))

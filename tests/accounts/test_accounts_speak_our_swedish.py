@@ -9,7 +9,7 @@ from wagtail.models import Site
 
 from tests.accounts.helpers import first_link, last_mail_to
 from tests.subscriptions.factories import UserFactory
-from utgivare.accounts.adapter import sender_address
+from utgivare.core.mail import sender_address
 from utgivare.core.models import ImprintSettings
 
 # allauth's stock Swedish, which a Swedish editor would not write.

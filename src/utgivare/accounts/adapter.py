@@ -5,7 +5,6 @@ failing that, the request's host: readers would get "[127.0.0.1:8000]" and
 "Hej från 127.0.0.1:8000!". The imprint's publication name is what readers know.
 """
 
-from email.utils import formataddr
 from types import SimpleNamespace
 from urllib.parse import urlsplit
 
@@ -14,6 +13,7 @@ from allauth.core import context as allauth_context
 from django.conf import settings
 from wagtail.models import Site
 
+from utgivare.core.mail import publication_sender
 from utgivare.core.models import ImprintSettings
 
 from . import tasks
@@ -31,21 +31,6 @@ def publication_site(request):
     )
 
 
-def sender_address(default_from: str, contact_email: str, publication_name: str) -> str:
-    """The From: of mail to readers: the publication's name and a real address.
-
-    DEFAULT_FROM_EMAIL when it is set to a real address; the imprint's contact
-    address when it is still the placeholder (…@localhost), which no reader's mail
-    server accepts. Named after the publication unless the setting names itself.
-    """
-    address = default_from
-    if contact_email and (not default_from or default_from.rstrip(">").endswith("@localhost")):
-        address = contact_email
-    if "<" in address:
-        return address
-    return formataddr((publication_name, address))
-
-
 def user_display(user):
     # Readers never choose a username; allauth makes one up from the address.
     return user.get_full_name() or user.email
@@ -54,14 +39,7 @@ def user_display(user):
 class PublicationAccountAdapter(DefaultAccountAdapter):
     def get_from_email(self):
         request = allauth_context.request
-        site = Site.find_for_request(request) if request is not None else None
-        site = site or Site.objects.filter(is_default_site=True).first()
-        imprint = ImprintSettings.for_site(site) if site else None
-        return sender_address(
-            settings.DEFAULT_FROM_EMAIL,
-            imprint.contact_email if imprint else "",
-            imprint.publication_name if imprint else settings.WAGTAIL_SITE_NAME,
-        )
+        return publication_sender(Site.find_for_request(request) if request is not None else None)
 
     def format_email_subject(self, subject):
         site = publication_site(allauth_context.request)
