@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Prefetch
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
@@ -396,7 +397,9 @@ class OrderActionColumn(Column):
 
     def get_cell_context_data(self, instance, parent_context):
         context = super().get_cell_context_data(instance, parent_context)
-        context["request"] = parent_context.get("request")
+        request = parent_context.get("request")
+        # A cell is rendered with its own context: the form needs the token given.
+        context["csrf_token"] = get_token(request) if request else ""
         context["pending"] = instance.status == OrderStatus.PENDING
         return context
 
