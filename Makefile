@@ -48,10 +48,14 @@ setup: $(VENV)/.synced
 demo: setup
 	$(DEMO_ENV) $(RUN)/utgivare migrate --noinput
 	$(DEMO_ENV) $(RUN)/utgivare load_demo
-	$(DEMO_ENV) $(RUN)/utgivare runserver $(HOST):$(PORT)
+	$(MAKE) serve
 
+# The worker (scheduled publishing, periodic jobs, queued tasks) runs beside the web
+# server and stops with it.
 serve: setup
-	$(DEMO_ENV) $(RUN)/utgivare runserver $(HOST):$(PORT)
+	$(DEMO_ENV) $(RUN)/utgivare run_worker & worker=$$!; \
+	 trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	 $(DEMO_ENV) $(RUN)/utgivare runserver $(HOST):$(PORT)
 
 test: setup lint
 	$(MAKE) test-sqlite

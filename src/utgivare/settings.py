@@ -203,6 +203,15 @@ TASKS = {
         }[TASKS_BACKEND]
     }
 }
+# Run by `utgivare run_worker` (core.periodic): management command -> every N seconds.
+PERIODIC_JOBS = {
+    "publish_scheduled": 60,
+    "purge_comment_ips": 24 * 3600,
+    "scrub_stripe_events": 24 * 3600,
+    "send_renewal_reminders": 6 * 3600,
+}
+# The admin warns when scheduled publishing has not run for this long.
+SCHEDULER_LATE_AFTER_MINUTES = int(os.environ.get("SCHEDULER_LATE_AFTER_MINUTES", "5"))
 
 # --- Files --------------------------------------------------------------------
 STATIC_URL = "/static/"
@@ -248,7 +257,8 @@ FILE_UPLOAD_HANDLERS = ["django.core.files.uploadhandler.TemporaryFileUploadHand
 LANGUAGE_CODE = "sv"
 # Each language named in itself, as language switches do.
 LANGUAGES = [("sv", "Svenska"), ("en", "English")]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# locale_overrides: our own Swedish for texts of allauth and Wagtail (above their catalogues).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_overrides"]
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True
 USE_TZ = True

@@ -29,7 +29,7 @@ def test_wrong_password_is_refused_in_swedish(client):
     UserFactory(email="lasare@example.org")
     response = client.post("/konto/login/", {"login": "lasare@example.org", "password": "fel"})
     assert response.status_code == 200
-    assert "lösenordet är felaktigt" in response.content.decode()
+    assert "E-postadressen eller lösenordet stämmer inte." in response.content.decode()
 
 
 def test_unknown_address_gets_the_same_answer_as_a_wrong_password(client):

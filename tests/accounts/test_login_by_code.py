@@ -26,7 +26,7 @@ def test_wrong_code_is_refused_in_swedish(client):
     UserFactory(email="kod@example.org")
     client.post("/konto/login/code/", {"email": "kod@example.org"})
     response = client.post("/konto/login/code/confirm/", {"code": "XXXXXX"})
-    assert "Felaktig kod" in response.content.decode()
+    assert "Koden stämmer inte." in response.content.decode()
     assert "_auth_user_id" not in client.session
 
 

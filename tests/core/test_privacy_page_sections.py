@@ -22,7 +22,7 @@ def sections(client):
 
 def cookie_names(client):
     page = BeautifulSoup(client.get("/integritet/").content, "html.parser")
-    return [code.get_text() for code in page.select("table.facts code")]
+    return [code.get_text() for code in page.select("table.cookie-table code")]
 
 
 def test_the_meter_cookie_comes_first_then_djangos_own(client, tree, settings):

@@ -1,5 +1,7 @@
 """The home page: latest issue with cover and contents, newest articles per section."""
 
+import datetime as dt
+
 from bs4 import BeautifulSoup
 
 from tests.factories import (
@@ -66,3 +68,21 @@ def test_home_runs_the_same_number_of_queries_for_2_or_20_articles(client, tree)
     add_articles(18)
     many = queries_for_get(client, "/")
     assert few == many
+
+
+def test_home_features_the_latest_issue_that_is_out(client, tree):
+    out = IssuePageFactory(parent=tree["issues"], number=180, slug="180")
+    ArticlePageFactory(parent=tree["sections"][0], title="Ute nu", issue=out)
+    # Prepared ahead of its date, with an article already placed.
+    future = IssuePageFactory(
+        parent=tree["issues"], number=182, slug="182", publication_date=dt.date(2099, 1, 1)
+    )
+    ArticlePageFactory(parent=tree["sections"][0], title="Kommer sen", issue=future)
+    # Dated, but its only article is not published yet.
+    waiting = IssuePageFactory(parent=tree["issues"], number=181, slug="181")
+    unpublished = ArticlePageFactory(parent=tree["sections"][0], title="Väntar", issue=waiting)
+    unpublished.unpublish()
+
+    feature = get_home(client).select_one(".issue-feature")
+    assert "#180" in feature.h2.get_text()
+    assert [li.a.get_text() for li in feature.select(".toc li")] == ["Ute nu"]

@@ -29,9 +29,9 @@ MAX_QUERIES = {
     "free article": 7,
     "metered article, first read": 7,
     "home": 16,
-    "issue": 7,
+    "issue": 8,  # one for the links to the previous and next issue
     "section": 8,
-    "author": 9,
+    "author": 11,  # two for the links to the writer's blogs (the blogs, their restrictions)
     "blog post": 9,
 }
 

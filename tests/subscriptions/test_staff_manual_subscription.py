@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
+from django.core import mail
 from django.utils import timezone
 
 from tests.subscriptions.factories import (
@@ -15,6 +16,7 @@ from tests.subscriptions.factories import (
 )
 from tests.subscriptions.staff import staff_with
 from utgivare.subscriptions.entitlements import for_reader
+from utgivare.subscriptions.lifecycle import period_end
 from utgivare.subscriptions.models import Payment, Subscription
 from utgivare.subscriptions.signals import subscription_started
 
@@ -87,10 +89,18 @@ def test_existing_reader_is_found_by_email(client, staff):
     assert Subscription.objects.get().user == reader
 
 
-def test_paid_subscription_needs_an_end_date(client, staff):
-    response = register(client, end_date="")
-    assert response.status_code == 200
-    assert not Subscription.objects.exists()
+def test_paid_subscription_without_end_date_runs_one_period_and_welcomes_the_reader(
+    client, staff, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = register(client, end_date="")
+    assert response.status_code == 302
+    subscription = Subscription.objects.get()
+    last = timezone.localdate(subscription.current_period_end - dt.timedelta(microseconds=1))
+    assert last == period_end(timezone.localdate(), subscription.plan.interval)
+    welcome = mail.outbox[-1]
+    assert welcome.to == ["ny.prenumerant@example.org"]
+    assert "Kvitto nr" in welcome.body
 
 
 def test_complimentary_subscription_may_run_until_further_notice(client, staff):

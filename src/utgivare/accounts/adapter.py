@@ -11,7 +11,9 @@ from urllib.parse import urlsplit
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
 from django.conf import settings
+from wagtail.models import Site
 
+from utgivare.core.mail import publication_sender
 from utgivare.core.models import ImprintSettings
 
 from . import tasks
@@ -35,6 +37,10 @@ def user_display(user):
 
 
 class PublicationAccountAdapter(DefaultAccountAdapter):
+    def get_from_email(self):
+        request = allauth_context.request
+        return publication_sender(Site.find_for_request(request) if request is not None else None)
+
     def format_email_subject(self, subject):
         site = publication_site(allauth_context.request)
         return f"[{site.name}] {subject}"

@@ -50,6 +50,18 @@ class SignupForm(CleanTextMixin, allauth_forms.SignupForm):
     The hash is computed and thrown away, so the two take as long.
     """
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Said plainly: no password is needed (login by code), and why one may still help.
+        if "password1" in self.fields:
+            self.fields["password1"].label = _("Lösenord (valfritt)")
+            self.fields["password1"].help_text = _(
+                "Utan lösenord loggar du in med en engångskod som vi skickar till din "
+                "e-postadress. Väljer du ett, ska det vara minst tio tecken."
+            )
+        if "password2" in self.fields:
+            self.fields["password2"].label = _("Lösenordet igen (om du valde ett)")
+
     def try_save(self, request):
         password = self.cleaned_data.get("password1")
         if self.account_already_exists and password:

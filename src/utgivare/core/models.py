@@ -107,3 +107,19 @@ class CacheTag(models.Model):
 
     class Meta:
         verbose_name = _("cachetagg")
+
+
+class PeriodicJobRun(models.Model):
+    """When a periodic job (core.periodic) last started and finished: the worker's heartbeat."""
+
+    command = models.CharField(_("kommando"), max_length=100, unique=True)
+    last_started_at = models.DateTimeField(_("senast startad"), null=True, blank=True)
+    last_finished_at = models.DateTimeField(_("senast klar"), null=True, blank=True)
+    last_error = models.TextField(_("senaste fel"), blank=True)
+
+    class Meta:
+        verbose_name = _("återkommande jobb")
+        verbose_name_plural = _("återkommande jobb")
+
+    def __str__(self):
+        return self.command

@@ -1,6 +1,47 @@
+from django.utils import formats, timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
 from wagtail import hooks
+from wagtail.admin.ui.components import Component
 
-from . import page_cache
+from . import page_cache, periodic
+
+
+class SchedulerLatePanel(Component):
+    """Scheduled pages wait for the worker: say so when it has not run lately."""
+
+    name = "core_scheduler_late"
+    order = 10
+
+    def __init__(self, state):
+        self.state = state
+
+    def render_html(self, parent_context=None):
+        if self.state.last_run_at is None:
+            since = _("Schemaläggaren har aldrig körts.")
+        else:
+            local = timezone.localtime(self.state.last_run_at)
+            since = _("Schemaläggaren kördes senast %(when)s.") % {
+                "when": formats.date_format(local, "j F Y H:i")
+            }
+        # Own-built HTML with escaped text (format_html).
+        return format_html(
+            '<section class="panel" role="alert"><div class="help-block help-critical">'
+            "<p><strong>{}</strong> {}</p><p>{}</p></div></section>",
+            _("Schemalagda sidor publiceras inte just nu."),
+            since,
+            _(
+                "Starta bakgrundsprocessen med ”utgivare run_worker” (make demo gör det "
+                "själv); den publicerar schemalagda sidor varje minut."
+            ),
+        )
+
+
+@hooks.register("construct_homepage_panels")
+def warn_when_scheduler_is_late(request, panels):
+    state = periodic.current_scheduler_state(timezone.now())
+    if state.late:
+        panels.insert(0, SchedulerLatePanel(state))
 
 
 @hooks.register("before_serve_page")

@@ -45,6 +45,18 @@ def month_key(now: dt.datetime) -> str:
     return now.astimezone(STOCKHOLM).strftime("%Y-%m")
 
 
+def free_reads_return_on(month: str) -> dt.date | None:
+    """The day a reader's free reads come back: the first of the month after `month`
+    ("YYYY-MM", the meter's period), when a new calendar month starts an empty meter."""
+    try:
+        year, number = int(month[:4]), int(month[5:7])
+    except ValueError:
+        return None
+    if not 1 <= number <= 12:
+        return None
+    return dt.date(year + number // 12, number % 12 + 1, 1)
+
+
 @dataclass(frozen=True)
 class Meter:
     """The metered pieces one reader has opened in full during one month."""

@@ -9,17 +9,19 @@ Page tree:
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
-from django.db.models import F, Window
+from django.db.models import Exists, F, OuterRef, Q, Window
 from django.db.models.functions import RowNumber, Substr
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 
 from . import routing
+from .forms import ArticlePageForm, IssuePageForm
 from .pieces import ReadablePiece
 
 ARTICLES_PER_PAGE = 12
@@ -59,7 +61,7 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         latest_issue = (
-            IssuePage.objects.live()
+            issues_out(timezone.localdate())
             .public()
             .select_related("cover_image")
             .order_by("-number")
@@ -71,6 +73,20 @@ class HomePage(Page):
         context["sections"] = sections
         context["section_articles"] = latest_articles_per_section(sections, self.latest_per_section)
         return context
+
+
+def issues_out(today):
+    """Live issues whose day has come and that have at least one live article.
+
+    An issue prepared ahead of its date, or whose articles are still scheduled,
+    is not yet "the latest issue" a reader is shown.
+    """
+    has_live_article = IssuePlacement.objects.filter(issue=OuterRef("pk"), article__live=True)
+    return (
+        IssuePage.objects.live()
+        .filter(publication_date__lte=today)
+        .filter(Exists(has_live_article))
+    )
 
 
 def latest_articles_per_section(sections, per_section):
@@ -155,6 +171,7 @@ class IssuePage(Page):
     parent_page_types = ["publication.IssueIndexPage"]
     subpage_types: list = []
     search_fields = Page.search_fields + [index.SearchField("summary")]
+    base_form_class = IssuePageForm
 
     class Meta:
         verbose_name = _("nummer")
@@ -170,9 +187,28 @@ class IssuePage(Page):
         )
         return [placement.article for placement in placements]
 
+    def neighbours(self):
+        """(previous, next) issue that is out, either None; in one query.
+
+        Siblings under the same archive, which is public since this issue is served, so
+        only a restriction on the issue itself can hide one.
+        """
+        restricted = PageViewRestriction.objects.filter(page_id=OuterRef("pk"))
+        out = (
+            issues_out(timezone.localdate())
+            .filter(path__startswith=self.path[: -self.steplen], depth=self.depth)
+            .exclude(Exists(restricted))
+        )
+        previous_pk = out.filter(number__lt=self.number).order_by("-number").values("pk")[:1]
+        next_pk = out.filter(number__gt=self.number).order_by("number").values("pk")[:1]
+        both = IssuePage.objects.filter(Q(pk__in=previous_pk) | Q(pk__in=next_pk))
+        by_side = {issue.number < self.number: issue for issue in both}
+        return by_side.get(True), by_side.get(False)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["articles"] = self.table_of_contents()
+        context["previous_issue"], context["next_issue"] = self.neighbours()
         return context
 
 
@@ -308,6 +344,8 @@ class AuthorPage(Page):
             article.author = self  # the byline: no query per card
         with_parents(page_of_articles.object_list)  # the section of each card
         context["articles"] = page_of_articles
+        # The writer's blogs (blogs.BlogPage.writer), by the relation's name: no import.
+        context["blogs"] = self.blogs.live().public().order_by("title")
         return context
 
 
@@ -350,10 +388,13 @@ class ArticlePage(ReadablePiece):
         help_text=_("Beskriv bilden för den som inte ser den."),
     )
 
-    # Byline and picture between the lead and the body, where the page shows them.
+    # Byline and picture between the lead and the body, where the page shows them; who
+    # may read it and in which issue it appears on the main tab, where editors look.
     content_panels = Page.content_panels + [
         FieldPanel("lead"),
         FieldPanel("author"),
+        FieldPanel("access_level"),
+        FieldPanel("issue"),
         MultiFieldPanel(
             [
                 FieldPanel("hero_image"),
@@ -365,6 +406,8 @@ class ArticlePage(ReadablePiece):
         ),
         FieldPanel("body"),
     ]
+    settings_panels = Page.settings_panels
+    base_form_class = ArticlePageForm
     parent_page_types = ["publication.SectionPage"]
     subpage_types: list = []
 

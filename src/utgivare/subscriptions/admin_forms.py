@@ -7,6 +7,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.widgets import AdminDateInput
 
 from .choices import Source, Status
+from .lifecycle import period_end
 from .models import Plan, Subscription
 from .money import parse_kr
 
@@ -38,7 +39,9 @@ class ManualSubscriptionForm(WagtailAdminModelForm):
         label=_("Gäller till och med"),
         required=False,
         widget=AdminDateInput,
-        help_text=_("Tomt: tills vidare (bara för fria prenumerationer)."),
+        help_text=_(
+            "Tomt: en period enligt planen för en betald prenumeration, tills vidare för en fri."
+        ),
     )
     amount = forms.CharField(
         label=_("Betalt belopp i kronor"),
@@ -76,8 +79,9 @@ class ManualSubscriptionForm(WagtailAdminModelForm):
         start, end = data.get("start_date"), data.get("end_date")
         if start and end and end < start:
             self.add_error("end_date", _("Slutdatum kan inte vara före startdatum."))
-        if data.get("source") == Source.MANUAL and not end:
-            self.add_error("end_date", _("En betald prenumeration behöver ett slutdatum."))
+        if data.get("source") == Source.MANUAL and not end and start and data.get("plan"):
+            # A paid subscription runs one period of its plan unless staff say otherwise.
+            data["end_date"] = period_end(start, data["plan"].interval)
         return data
 
 

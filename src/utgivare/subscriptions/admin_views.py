@@ -4,13 +4,16 @@ import datetime as dt
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import Prefetch
-from django.shortcuts import redirect
+from django.middleware.csrf import get_token
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, StatusFlagColumn
@@ -27,13 +30,17 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from utgivare.core.readers import get_or_create_reader
 
-from . import figures, lifecycle, stripe_gateway
+from . import figures, lifecycle, ordering, stripe_gateway
 from .admin_forms import ChangeManualSubscriptionForm, ManualSubscriptionForm, last_day
-from .choices import Source
+from .choices import OrderStatus, Source
 from .entitlements import snapshot_of
-from .models import Payment, Plan, Subscription, SubscriptionEvent
+from .models import Order, Payment, Plan, Subscription, SubscriptionEvent
 
 FIGURES_PERMISSION = "subscriptions.view_figures"
+
+
+# ?loper_ut=1 on the subscriber list: manual periods that end within 30 days.
+EXPIRING_PARAMETER = "loper_ut"
 
 
 def warn_if_no_online_payment(request):
@@ -126,6 +133,8 @@ class SubscriberIndexView(IndexView):
         return super().get(request, *args, **kwargs)
 
     def get_base_queryset(self):
+        if self.request.GET.get(EXPIRING_PARAMETER):
+            return ordering.expiring(timezone.now()).select_related("user", "plan")
         return super().get_base_queryset().select_related("user", "plan")
 
     def get_edit_url(self, instance):
@@ -162,7 +171,7 @@ class RegisterManualView(CreateView):
         reader, _created = get_or_create_reader(
             data["email"], first_name=data["first_name"], last_name=data["last_name"]
         )
-        return lifecycle.register_manual(
+        subscription = lifecycle.register_manual(
             user=reader,
             plan=data["plan"],
             source=data["source"],
@@ -173,6 +182,8 @@ class RegisterManualView(CreateView):
             actor=lifecycle.Actor("staff", self.request.user),
             now=timezone.now(),
         )
+        transaction.on_commit(lambda: ordering.send_welcome(subscription))
+        return subscription
 
     def get_success_url(self):
         return reverse("subscribers:inspect", args=(self.object.pk,))
@@ -353,8 +364,91 @@ class FiguresViewSet(ViewSet):
         return reverse(self.get_url_name("index"))
 
 
+# --- Orders without card payment ---------------------------------------------------------
+
+
+class OrderIndexView(IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("user", "plan")
+
+
+@require_POST
+def mark_order_paid(request, pk):
+    if not request.user.has_perm("subscriptions.add_subscription"):
+        raise PermissionDenied
+    order = get_object_or_404(Order, pk=pk)
+    try:
+        ordering.mark_paid(order, actor=lifecycle.Actor("staff", request.user), now=timezone.now())
+    except ValueError:
+        messages.error(request, _("Beställningen är redan hanterad."))
+    else:
+        messages.success(
+            request,
+            _("%(name)s är nu prenumerant. Ett välkomstbrev med kvitto har skickats.")
+            % {"name": order.name},
+        )
+    return redirect("subscription_orders:index")
+
+
+class OrderActionColumn(Column):
+    """ "Markera som betald" on a pending order; the status otherwise."""
+
+    cell_template_name = "subscriptions/admin/order_action_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        request = parent_context.get("request")
+        # A cell is rendered with its own context: the form needs the token given.
+        context["csrf_token"] = get_token(request) if request else ""
+        context["pending"] = instance.status == OrderStatus.PENDING
+        return context
+
+
+class OrderViewSet(ModelViewSet):
+    model = Order
+    name = "subscription_orders"
+    url_prefix = "prenumerationer/bestallningar"
+    icon = "doc-full"
+    menu_label = gettext_lazy("Beställningar")
+    index_view_class = OrderIndexView
+    add_view_enabled = False
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    list_display = [
+        "name",
+        Column("email", label=gettext_lazy("E-postadress"), accessor="reader_email"),
+        "plan",
+        "payment_method",
+        "created_at",
+        OrderActionColumn("action", label=gettext_lazy("Betalning")),
+    ]
+    list_filter = ["status", "payment_method"]
+    form_fields = ["name", "address", "status"]
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path("<int:pk>/betald/", mark_order_paid, name="mark_paid"),
+        ]
+
+
+class ExpiringViewSet(ViewSet):
+    """A menu item: the subscriber list, filtered to manual periods ending within 30 days."""
+
+    name = "subscriptions_expiring"
+    icon = "time"
+    menu_label = gettext_lazy("Löper ut inom 30 dagar")
+    add_to_admin_menu = False
+
+    def get_urlpatterns(self):
+        return []
+
+    @property
+    def menu_url(self):
+        return reverse("subscribers:index") + f"?{EXPIRING_PARAMETER}=1"
+
+
 class SubscriptionsGroup(ViewSetGroup):
     menu_label = gettext_lazy("Prenumerationer")
     menu_icon = "group"
     menu_order = 250
-    items = (SubscriptionViewSet, PlanViewSet, FiguresViewSet)
+    items = (SubscriptionViewSet, OrderViewSet, ExpiringViewSet, PlanViewSet, FiguresViewSet)

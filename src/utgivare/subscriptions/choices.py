@@ -35,3 +35,14 @@ class Source(models.TextChoices):
     STRIPE = "stripe", _("Stripe (kort)")
     MANUAL = "manual", _("manuell (faktura, Swish)")
     COMPLIMENTARY = "complimentary", _("fri (personal, press, gåva)")
+
+
+class PaymentMethod(models.TextChoices):
+    INVOICE = "invoice", _("Faktura")
+    SWISH = "swish", _("Swish")
+
+
+class OrderStatus(models.TextChoices):
+    PENDING = "pending", _("väntar på betalning")
+    PAID = "paid", _("betald")
+    CANCELLED = "cancelled", _("avbruten")

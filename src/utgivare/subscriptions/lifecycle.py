@@ -5,6 +5,7 @@ stores a SubscriptionEvent with the state before and after, and sends
 `subscription_started` the first time the subscription gives access.
 """
 
+import calendar
 import datetime as dt
 import zoneinfo
 from dataclasses import dataclass
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db import transaction
 
-from .choices import Source, Status
+from .choices import Interval, Source, Status
 from .models import Payment, Plan, Subscription, SubscriptionEvent
 from .signals import subscription_started
 
@@ -23,6 +24,20 @@ ACCESS_STATUSES = (Status.ACTIVE, Status.TRIALING)
 def day_start(day: dt.date) -> dt.datetime:
     """Midnight at the start of `day` in Stockholm, as an aware datetime."""
     return dt.datetime.combine(day, dt.time.min, tzinfo=STOCKHOLM).astimezone(dt.UTC)
+
+
+def period_end(start: dt.date, interval: str) -> dt.date:
+    """The last day of one paid period from `start`: the day before the same date a
+    month (or year) later; 31 January runs to the last of February, when the next
+    period starts on 1 March."""
+    months = 12 if interval == Interval.YEAR else 1
+    month_index = start.month - 1 + months
+    year, month = start.year + month_index // 12, month_index % 12 + 1
+    if start.day <= calendar.monthrange(year, month)[1]:
+        next_start = dt.date(year, month, start.day)
+    else:  # no such day that month: the next period starts on the first after it
+        next_start = dt.date(year + month // 12, month % 12 + 1, 1)
+    return next_start - dt.timedelta(days=1)
 
 
 def grace_period() -> dt.timedelta:

@@ -9,9 +9,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 from . import choices
-from .choices import Interval, Source, Status
+from .choices import Interval, OrderStatus, PaymentMethod, Source, Status
 from .money import format_kr
 
 
@@ -86,6 +87,11 @@ class Plan(models.Model):
         return frozenset(kind for kind, included in flags.items() if included)
 
     @property
+    def price_kr(self) -> str:
+        """ "119 kr": what one period costs, for a Swish or bankgiro payment."""
+        return format_kr(self.price_ore)
+
+    @property
     def price_display(self) -> str:
         """ "119 kr/månad"."""
         return f"{format_kr(self.price_ore)}/{self.get_interval_display()}"
@@ -131,6 +137,8 @@ class Subscription(models.Model):
     # older than this is stale and changes nothing.
     stripe_state_at = models.DateTimeField(null=True, blank=True, editable=False)
     stripe_state_rank = models.PositiveSmallIntegerField(default=0, editable=False)
+    # The period end a renewal reminder was sent for (ordering.send_renewal_reminders).
+    reminded_for_end = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
     updated_at = models.DateTimeField(_("ändrad"), auto_now=True)
 
@@ -280,3 +288,59 @@ class StripeWebhookEvent(models.Model):
 
     def __str__(self):
         return f"{self.event_id} {self.type}"
+
+
+class Order(models.Model):
+    """A reader's order without card payment: paid by invoice or Swish, then marked
+    paid by staff, which makes it a manual subscription (ordering.mark_paid)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("läsare"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="subscription_orders",
+    )
+    plan = models.ForeignKey(Plan, verbose_name=_("plan"), on_delete=models.PROTECT)
+    name = models.CharField(_("namn"), max_length=150)
+    address = models.TextField(_("adress"))
+    payment_method = models.CharField(_("betalsätt"), max_length=8, choices=PaymentMethod.choices)
+    status = models.CharField(
+        _("status"), max_length=10, choices=OrderStatus.choices, default=OrderStatus.PENDING
+    )
+    subscription = models.OneToOneField(
+        Subscription,
+        verbose_name=_("prenumeration"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="order",
+    )
+    created_at = models.DateTimeField(_("beställd"), auto_now_add=True)
+    paid_at = models.DateTimeField(_("betald"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("beställning")
+        verbose_name_plural = _("beställningar")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.name}, {self.plan}"
+
+    @property
+    def reader_email(self) -> str:
+        return self.user.email if self.user else ""
+
+
+@register_setting(icon="doc-full")
+class OrderSettings(BaseSiteSetting):
+    """Where a reader pays an order without card: shown on the page and in the e-mail."""
+
+    swish_number = models.CharField(_("Swishnummer"), max_length=20, blank=True)
+    bankgiro = models.CharField(_("bankgiro"), max_length=20, blank=True)
+    invoice_days = models.PositiveSmallIntegerField(_("betalningsvillkor, dagar"), default=30)
+
+    panels = [FieldPanel("swish_number"), FieldPanel("bankgiro"), FieldPanel("invoice_days")]
+
+    class Meta:
+        verbose_name = _("beställningar utan kort")

@@ -12,7 +12,7 @@ from . import event_privacy, stripe_gateway
 from .choices import Source, Status
 from .entitlements import gives_access, snapshot_of
 from .lifecycle import Actor, save_change
-from .models import Payment, Subscription, SubscriptionEvent
+from .models import Order, Payment, Subscription, SubscriptionEvent
 
 
 def _iso(value):
@@ -70,6 +70,17 @@ def export(user) -> dict:
             }
             for payment in Payment.objects.filter(user=user)
         ],
+        "orders": [
+            {
+                "ordered_at": _iso(order.created_at),
+                "plan": order.plan.name,
+                "name": order.name,
+                "address": order.address,
+                "payment_method": order.payment_method,
+                "status": order.status,
+            }
+            for order in Order.objects.filter(user=user).select_related("plan")
+        ],
         "stripe_events": [
             event_privacy.export_entry(row)
             for row in _stripe_events(user).order_by("stripe_created", "pk")
@@ -102,3 +113,5 @@ def erase(user) -> None:
     Payment.objects.filter(user=user).update(
         user=None, payer_name="", payer_email="", anonymised_at=now
     )
+    # The order's name and address served the invoice; nothing of them is kept.
+    Order.objects.filter(user=user).update(user=None, name="", address="")

@@ -3,6 +3,7 @@ import logging
 from urllib.parse import urlencode
 
 import stripe
+from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -17,13 +18,17 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from . import stripe_events, stripe_gateway, webhooks
+from utgivare.core.caching import mark_personal
+from utgivare.core.forms import CleanTextMixin
+
+from . import ordering, stripe_events, stripe_gateway, webhooks
 from .checkout import CONFIRMED, UNKNOWN, checkout_result
-from .choices import Source
+from .choices import PaymentMethod, Source
 from .entitlements import for_reader
 from .models import Plan, Subscription
 from .tasks import process_stripe_event
@@ -185,3 +190,39 @@ def _reject_malformed(event, shape) -> HttpResponse:
         log.exception("Could not keep a rejected Stripe event; Stripe will retry")
         return HttpResponse(status=503)
     return HttpResponseBadRequest()
+
+
+class OrderForm(CleanTextMixin, forms.Form):
+    plan = forms.ModelChoiceField(
+        queryset=Plan.objects.filter(active=True),
+        label=_lazy("Plan"),
+        widget=forms.RadioSelect,
+        empty_label=None,
+    )
+    name = forms.CharField(label=_lazy("Namn"), max_length=150)
+    address = forms.CharField(
+        label=_lazy("Postadress"),
+        widget=forms.Textarea(attrs={"rows": 3, "autocomplete": "street-address"}),
+        max_length=500,
+        help_text=_lazy("Dit vi skickar fakturan."),
+    )
+    payment_method = forms.ChoiceField(
+        label=_lazy("Betalsätt"), choices=PaymentMethod.choices, widget=forms.RadioSelect
+    )
+
+
+@login_required
+def order(request):
+    """Subscribing without card payment: a pending order staff mark paid (ordering.py)."""
+    mark_personal(request, "order form")
+    if stripe_gateway.is_configured():
+        return redirect("subscriptions:subscribe")
+    form = OrderForm(request.POST or None, initial={"name": request.user.get_full_name()})
+    if request.method == "POST" and form.is_valid():
+        placed = ordering.place_order(user=request.user, **form.cleaned_data)
+        return render(
+            request,
+            "subscriptions/order_placed.html",
+            {"order": placed, "settings_": ordering.order_settings()},
+        )
+    return render(request, "subscriptions/order.html", {"form": form})

@@ -2,10 +2,14 @@ from django import template
 from django.conf import settings
 from django.shortcuts import resolve_url
 from django.urls import NoReverseMatch
+from django.utils import formats
 from django.utils.dates import MONTHS
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
+from utgivare.paywall.access import free_reads_return_on
+from utgivare.paywall.levels import AccessLevel
 from utgivare.paywall.models import PaywallSettings
 
 register = template.Library()
@@ -54,3 +58,29 @@ def paywall_box(context, access):
         "subscribe_url": f"{SUBSCRIBE_URL}?{urlencode({'next': here})}",
         "login_url": login_url(here),
     }
+
+
+@register.simple_tag
+def free_reads_return(access):
+    """ "Nya gratisartiklar 1 december": when the meter's next period starts."""
+    day = free_reads_return_on(access.month or "")
+    if day is None:
+        return ""
+    return _("Nya gratisartiklar %(day)s") % {"day": formats.date_format(day, "j F")}
+
+
+# What a list shows beside a piece that not every reader may read in full.
+LIST_LABELS = {
+    AccessLevel.METERED: ("metered", _lazy("Räknas mot gratisartiklarna")),
+    AccessLevel.SUBSCRIBERS: ("subscribers", _lazy("För prenumeranter")),
+}
+
+
+@register.inclusion_tag("paywall/access_label.html", takes_context=True)
+def access_label(context, piece):
+    """A small label in lists: the piece's own level, or the site default for its type."""
+    level = piece.access_level or PaywallSettings.for_request(context["request"]).default_level(
+        piece.paywall_content_type
+    )
+    kind, text = LIST_LABELS.get(level, (None, ""))
+    return {"kind": kind, "text": text}
