@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "utgivare.comments",
     "utgivare.search",
     "utgivare.feeds",
+    "utgivare.tips",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -88,6 +89,9 @@ if env_bool("UTGIVARE_DEMO"):
 MIDDLEWARE = [
     # Outermost: decides Cache-Control from every cookie and fact the rest set.
     "utgivare.core.middleware.SharedCacheSafetyMiddleware",
+    # Next: on the tip inbox's addresses, drops the visitor's address, browser and
+    # cookies before anything can log or store them (tips/middleware.py).
+    "utgivare.tips.middleware.ForgetTheVisitorMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before anything reads the address, cookies or the database.
@@ -307,6 +311,15 @@ SUBSCRIPTION_GRACE_DAYS = int(os.environ.get("SUBSCRIPTION_GRACE_DAYS", "7"))
 # Longest a stored Stripe event that could not be processed keeps the payer's
 # personal data (processed events are scrubbed at once; see event_privacy.py).
 STRIPE_EVENT_RETENTION_DAYS = int(os.environ.get("STRIPE_EVENT_RETENTION_DAYS", "30"))
+
+# --- Tip inbox ("Tipsa oss") -------------------------------------------------------
+# Its public addresses: no cookie, no address or browser is kept there.
+TIPS_PATH_PREFIX = "/tipsa/"
+# How slow the argon2id hashes are (sealing.STRENGTHS): the editors' passphrase, the code phrase.
+TIPS_KEY_STRENGTH = os.environ.get("TIPS_KEY_STRENGTH", "moderate")
+TIPS_PHRASE_STRENGTH = os.environ.get("TIPS_PHRASE_STRENGTH", "interactive")
+# How long an editor's unlocked inbox stays unlocked.
+TIPS_UNLOCK_MINUTES = int(os.environ.get("TIPS_UNLOCK_MINUTES", "15"))
 
 # --- Wagtail ------------------------------------------------------------------------
 WAGTAILSEARCH_BACKENDS = {

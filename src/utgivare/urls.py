@@ -22,6 +22,8 @@ urlpatterns = [
     path("betalvagg/", include("utgivare.paywall.urls")),
     path("sok/", include("utgivare.search.urls")),
     path("flode/", include("utgivare.feeds.urls")),
+    # Must match settings.TIPS_PATH_PREFIX (no cookie, no address kept there).
+    path("tipsa/", include("utgivare.tips.urls")),
 ]
 
 if settings.DEBUG:
