@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "utgivare.subscriptions",
     "utgivare.accounts",
     "utgivare.comments",
+    "utgivare.corrections",
     "utgivare.search",
     "utgivare.feeds",
     "utgivare.tips",

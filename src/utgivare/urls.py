@@ -23,6 +23,7 @@ urlpatterns = [
     path("sok/", include("utgivare.search.urls")),
     path("flode/", include("utgivare.feeds.urls")),
     # Must match settings.TIPS_PATH_PREFIX (no cookie, no address kept there).
+    path("rattelser/", include("utgivare.corrections.urls")),
     path("tipsa/", include("utgivare.tips.urls")),
 ]
 
