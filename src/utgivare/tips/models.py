@@ -122,6 +122,7 @@ class TipAccess(models.Model):
         PASSPHRASE = "passphrase", _("bytte lösenfras")
         RETENTION = "retention", _("ändrade lagringstiden")
         CREATED = "created", _("skapade tipslådan")
+        SEALED_COMMENTS = "sealed", _("öppnade förseglade kommentarer")
 
     # A number, not a foreign key: the record outlives the deleted tip.
     tip_number = models.PositiveBigIntegerField(null=True, blank=True)
