@@ -24,6 +24,7 @@ urlpatterns = [
     path("flode/", include("utgivare.feeds.urls")),
     # Must match settings.TIPS_PATH_PREFIX (no cookie, no address kept there).
     path("rattelser/", include("utgivare.corrections.urls")),
+    path("genmale/", include("utgivare.corrections.genmale_urls")),
     path("tipsa/", include("utgivare.tips.urls")),
 ]
 

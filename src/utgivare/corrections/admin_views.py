@@ -1,5 +1,6 @@
 """Adding and editing corrections in the Wagtail admin. There is no delete."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -9,9 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from . import records
-from .forms import CorrectionChangeForm, CorrectionForm
-from .models import Correction
+from . import records, replies
+from .forms import CorrectionChangeForm, CorrectionForm, ReplyEmailForm
+from .models import Correction, ReplyRequest
 
 
 def may_correct(user, page) -> bool:
@@ -82,5 +83,86 @@ def edit(request, correction_id):
             "page": page,
             "correction": correction,
             "header_title": _("Ändra rättelse: %s") % page.title,
+        },
+    )
+
+
+def _may_handle_replies(user) -> bool:
+    return user.has_perm("corrections.change_replyrequest")
+
+
+def reply_requests(request):
+    if not _may_handle_replies(request.user):
+        raise PermissionDenied
+    now = timezone.now()
+    rows = [
+        (item, replies.age_days(item, now))
+        for item in ReplyRequest.objects.select_related("page")[:200]
+    ]
+    return TemplateResponse(
+        request,
+        "corrections/admin/replies.html",
+        {"rows": rows, "header_title": _("Begäran om genmäle")},
+    )
+
+
+def _section_for(original):
+    from utgivare.publication.models import SectionPage
+
+    parent = original.get_parent().specific
+    if isinstance(parent, SectionPage):
+        return parent
+    return SectionPage.objects.live().order_by("path").first()
+
+
+def reply_request(request, request_id):
+    if not _may_handle_replies(request.user):
+        raise PermissionDenied
+    item = get_object_or_404(
+        ReplyRequest.objects.select_related("page", "reply_page"), pk=request_id
+    )
+    now = timezone.now()
+    email_form = ReplyEmailForm(
+        request.POST if request.POST.get("action") == "email" else None,
+        initial={"subject": _("Ditt genmäle")},
+    )
+    if request.method == "POST":
+        action = request.POST.get("action", "")
+        if action == "email" and email_form.is_valid():
+            replies.send_email(
+                item,
+                actor=request.user,
+                from_email=settings.DEFAULT_FROM_EMAIL,
+                now=now,
+                **email_form.cleaned_data,
+            )
+            messages.success(request, _("E-posten är skickad."))
+            return redirect("corrections_admin:reply_request", item.pk)
+        if action in (ReplyRequest.Status.DIALOGUE, ReplyRequest.Status.ACCEPTED):
+            replies.set_status(item, action, actor=request.user, now=now)
+            return redirect("corrections_admin:reply_request", item.pk)
+        if action == ReplyRequest.Status.DECLINED:
+            reason = request.POST.get("decline_reason", "").strip()
+            if not reason:
+                messages.error(request, _("Skriv varför genmälet avböjs."))
+            else:
+                replies.set_status(item, action, actor=request.user, reason=reason, now=now)
+            return redirect("corrections_admin:reply_request", item.pk)
+        if action == "publish" and item.status == ReplyRequest.Status.ACCEPTED and item.page:
+            reply = replies.publish(
+                item, parent=_section_for(item.page.specific), actor=request.user, now=now
+            )
+            messages.success(request, _("Genmälet är publicerat: %s") % reply.title)
+            return redirect("corrections_admin:reply_request", item.pk)
+    return TemplateResponse(
+        request,
+        "corrections/admin/reply_request.html",
+        {
+            "item": item,
+            "age": replies.age_days(item, now),
+            "events": item.events.all(),
+            "email_form": email_form,
+            "next_statuses": replies.NEXT[item.status],
+            "header_title": _("Genmäle från %s") % item.name,
         },
     )

@@ -27,3 +27,8 @@ class CorrectionChangeForm(CorrectionForm):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Visas med den tidigare lydelsen på sidan Rättelser."),
     )
+
+
+class ReplyEmailForm(forms.Form):
+    subject = forms.CharField(label=_("Ämne"), max_length=200)
+    body = forms.CharField(label=_("Meddelande"), widget=forms.Textarea(attrs={"rows": 8}))

@@ -9,6 +9,7 @@ CorrectionChange, which /rattelser/ shows.
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 
 class Correction(models.Model):
@@ -52,3 +53,65 @@ class CorrectionChange(models.Model):
 
     class Meta:
         ordering = ["changed_at", "pk"]
+
+
+class ReplyRequest(models.Model):
+    """A request for a genmäle (right of reply) from someone a piece criticised."""
+
+    class Status(models.TextChoices):
+        NEW = "new", _("ny")
+        DIALOGUE = "dialogue", _("i dialog")
+        ACCEPTED = "accepted", _("godkänd")
+        PUBLISHED = "published", _("publicerad")
+        DECLINED = "declined", _("avböjd")
+
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="reply_requests",
+        verbose_name=_("text"),
+    )
+    name = models.CharField(_("namn"), max_length=120)
+    contact = models.EmailField(_("e-postadress"))
+    text = models.TextField(_("genmäle"))
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.NEW)
+    decline_reason = models.TextField(_("skäl att avböja"), blank=True)
+    # The published genmäle: "Svar på …" on it, "Genmäle från …" under the original.
+    reply_page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("begäran om genmäle")
+        verbose_name_plural = _("begäran om genmäle")
+        ordering = ["-created_at", "-pk"]
+
+
+class ReplyRequestEvent(models.Model):
+    """Every step of a request: received, status changed, e-mail sent, published."""
+
+    request = models.ForeignKey(ReplyRequest, on_delete=models.CASCADE, related_name="events")
+    at = models.DateTimeField()
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    actor_label = models.CharField(max_length=200, blank=True)
+    action = models.CharField(max_length=20)
+    note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+
+@register_setting(icon="openquote")
+class ReplySettings(BaseSiteSetting):
+    max_length = models.PositiveIntegerField(
+        _("längsta genmäle (tecken)"),
+        default=3000,
+        help_text=_("Så långt får ett genmäle vara i formuläret Begär genmäle."),
+    )
+
+    class Meta:
+        verbose_name = _("genmäle")

@@ -80,3 +80,30 @@ def feed(request):
     rss.write(response, "utf-8")
     patch_cache_control(response, public=True, max_age=MAX_AGE)
     return response
+
+
+def genmale(request, page_id):
+    """The "Begär genmäle" form of one live piece; no account needed."""
+    from django.http import Http404
+    from django.utils import timezone
+    from wagtail.models import Page
+
+    from . import replies
+    from .models import ReplySettings
+    from .public_forms import ReplyRequestForm
+
+    piece = Page.objects.live().public().filter(pk=page_id).first()
+    if piece is None:
+        raise Http404
+    max_length = ReplySettings.for_request(request).max_length
+    form = ReplyRequestForm(request.POST or None, max_length=max_length)
+    sent = False
+    if request.method == "POST" and form.is_valid():
+        replies.receive(piece, now=timezone.now(), **form.cleaned_data)
+        sent = True
+    return TemplateResponse(
+        request,
+        "corrections/genmale_form.html",
+        {"form": form, "piece": piece, "sent": sent},
+        status=400 if form.errors else 200,
+    )

@@ -32,9 +32,27 @@ admin_urls = (
         path("", admin_views.index, name="index"),
         path("ny/<int:page_id>/", admin_views.add, name="add"),
         path("<int:correction_id>/", admin_views.edit, name="edit"),
+        path("genmale/", admin_views.reply_requests, name="reply_requests"),
+        path("genmale/<int:request_id>/", admin_views.reply_request, name="reply_request"),
     ],
     "corrections_admin",
 )
+
+
+class RepliesMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("corrections.change_replyrequest")
+
+
+@hooks.register("register_admin_menu_item")
+def register_replies_menu_item():
+    return RepliesMenuItem(
+        gettext_lazy("Genmälen"),
+        reverse("corrections_admin:reply_requests"),
+        name="genmale",
+        icon_name="openquote",
+        order=256,
+    )
 
 
 @hooks.register("register_admin_urls")
@@ -46,7 +64,7 @@ def register_corrections_urls():
 def register_corrections_permissions():
     return Permission.objects.filter(
         content_type__app_label="corrections",
-        codename__in=["add_correction", "change_correction"],
+        codename__in=["add_correction", "change_correction", "change_replyrequest"],
     )
 
 
