@@ -70,11 +70,13 @@ def record(action: str, user=None, tip_number: int | None = None) -> None:
     )
 
 
-def _store_message(tip: Tip, text: str, files: list[CleanFile], today, editor=None) -> None:
+def _store_message(
+    tip: Tip, text: str, files: list[CleanFile], today, *, from_source: bool, editor=None
+) -> None:
     public_key = bytes(tip.public_key)
     message = TipMessage.objects.create(
         tip=tip,
-        from_source=editor is None,
+        from_source=from_source,
         editor=editor,
         written_on=today,
         sealed_text=sealing.seal(public_key, text.encode("utf-8")),
@@ -107,7 +109,7 @@ def submit(inbox: TipInbox, text: str, files: list[CleanFile], today: dt.date) -
         received_on=today,
         last_message_on=today,
     )
-    _store_message(tip, text, files, today)
+    _store_message(tip, text, files, today, from_source=True)
     return phrase
 
 
@@ -131,13 +133,13 @@ def find(inbox: TipInbox, typed_phrase: str) -> SourceAccess | None:
 
 @transaction.atomic
 def add_from_source(access: SourceAccess, text: str, files: list[CleanFile], today) -> None:
-    _store_message(access.tip, text, files, today)
+    _store_message(access.tip, text, files, today, from_source=True)
     Tip.objects.filter(pk=access.tip.pk).update(last_message_on=today, waiting=True)
 
 
 @transaction.atomic
 def reply(tip: Tip, text: str, editor, today) -> None:
-    _store_message(tip, text, [], today, editor=editor)
+    _store_message(tip, text, [], today, from_source=False, editor=editor)
     Tip.objects.filter(pk=tip.pk).update(last_message_on=today)
     record(TipAccess.Action.REPLIED, editor, tip.pk)
 
