@@ -30,6 +30,9 @@ from utgivare.settings import CACHES, REDIS_URL  # noqa: E402
 # Off by default: most tests change rows behind Wagtail's back and read the page
 # again. tests/core/test_page_cache.py and the proxy test switch it on.
 PAGE_CACHE_SECONDS = 0
+# The same argon2id code path, at the lowest cost (speed only).
+TIPS_KEY_STRENGTH = "minimal"
+TIPS_PHRASE_STRENGTH = "minimal"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed only
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 if REDIS_URL:

@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "utgivare.api",
     # django-ninja's templates and the Swagger UI files for /api/docs/ (served by us, no CDN).
     "ninja",
+    "utgivare.corrections",
+    "utgivare.tips",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -92,6 +94,10 @@ if env_bool("UTGIVARE_DEMO"):
     INSTALLED_APPS.append("utgivare.demo")
 
 MIDDLEWARE = [
+    # First of all: on the tip inbox's addresses, drops the visitor's address, browser
+    # and cookies before anything (the page cache included) can log or store them
+    # (tips/middleware.py).
+    "utgivare.tips.middleware.ForgetTheVisitorMiddleware",
     # Outermost of all: replays a stored page that is the same for every anonymous
     # reader before anything else runs (core/page_cache.py).
     "utgivare.core.page_cache.PageCacheMiddleware",
@@ -207,6 +213,8 @@ TASKS = {
 PERIODIC_JOBS = {
     "publish_scheduled": 60,
     "purge_comment_ips": 24 * 3600,
+    "purge_podcast_hashes": 24 * 3600,
+    "delete_expired_tips": 24 * 3600,
     "scrub_stripe_events": 24 * 3600,
     "send_renewal_reminders": 6 * 3600,
 }
@@ -343,6 +351,15 @@ SUBSCRIPTION_GRACE_DAYS = int(os.environ.get("SUBSCRIPTION_GRACE_DAYS", "7"))
 # Longest a stored Stripe event that could not be processed keeps the payer's
 # personal data (processed events are scrubbed at once; see event_privacy.py).
 STRIPE_EVENT_RETENTION_DAYS = int(os.environ.get("STRIPE_EVENT_RETENTION_DAYS", "30"))
+
+# --- Tip inbox ("Tipsa oss") -------------------------------------------------------
+# Its public addresses: no cookie, no address or browser is kept there.
+TIPS_PATH_PREFIX = "/tipsa/"
+# How slow the argon2id hashes are (sealing.STRENGTHS): the editors' passphrase, the code phrase.
+TIPS_KEY_STRENGTH = os.environ.get("TIPS_KEY_STRENGTH", "moderate")
+TIPS_PHRASE_STRENGTH = os.environ.get("TIPS_PHRASE_STRENGTH", "interactive")
+# How long an editor's unlocked inbox stays unlocked.
+TIPS_UNLOCK_MINUTES = int(os.environ.get("TIPS_UNLOCK_MINUTES", "15"))
 
 # --- Wagtail ------------------------------------------------------------------------
 WAGTAILSEARCH_BACKENDS = {

@@ -28,6 +28,10 @@ urlpatterns = [
     path("mediafil/", include("utgivare.media.urls")),
     path("poddradio-floden/", include("utgivare.podcasts.urls")),
     path("api/", include(api_urls)),
+    # Must match settings.TIPS_PATH_PREFIX (no cookie, no address kept there).
+    path("rattelser/", include("utgivare.corrections.urls")),
+    path("genmale/", include("utgivare.corrections.genmale_urls")),
+    path("tipsa/", include("utgivare.tips.urls")),
 ]
 
 if settings.DEBUG:

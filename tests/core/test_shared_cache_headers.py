@@ -148,6 +148,8 @@ def url_kwargs(content) -> dict:
         "choose_language": {"language": "en"},
         "checkout": {"plan_id": content["plan"].pk},
         "post": {"page_id": content["free"].pk},
+        # genmale:request, the "Begär genmäle" form of a piece.
+        "request": {"page_id": content["free"].pk},
         "permalink": {"comment_id": content["comment"].pk},
         "report": {"comment_id": content["comment"].pk},
         "confirm": {"token": tokens.make("granne@example.org", "confirm")},

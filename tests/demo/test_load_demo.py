@@ -265,3 +265,21 @@ def test_demo_podcast_has_free_and_paid_episodes_and_a_private_feed_that_parses(
     assert not parsed.bozo
     assert "Pia Prenumerant" in parsed.feed.title
     assert [len(entry.enclosures) for entry in parsed.entries] == [1, 1]
+
+
+def test_demo_correction_genmale_and_tip_are_made_with_their_features(loaded, client):
+    from utgivare.corrections.models import Correction, ReplyRequest
+    from utgivare.demo.integrity import DEMO_TIPS_PASSPHRASE
+    from utgivare.tips import inbox as tip_inbox
+    from utgivare.tips.models import Tip
+
+    correction = Correction.objects.get()
+    assert correction.page.slug == "valet-i-norrvik-i-siffror"
+    page = client.get(correction.page.url).content.decode()
+    assert "data-correction-notice" in page and "63,1 procent" in page
+    genmale = ReplyRequest.objects.get()
+    assert genmale.status == "published" and genmale.page.slug == "hamnudden-saldes-under-vardet"
+    assert "Genmäle från Henrik Ståhl" in client.get(genmale.page.url).content.decode()
+    key = tip_inbox.unlock(tip_inbox.current_inbox(), DEMO_TIPS_PASSPHRASE)
+    opened = tip_inbox.read_for_editor(Tip.objects.get(), key, editor=None)
+    assert "skolskjutsenheten" in opened[0].text and not opened[1].from_source

@@ -12,6 +12,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import gettext as _
 
+from utgivare.corrections.published import feed_note_html, latest_by_page
 from utgivare.paywall.models import PaywallSettings
 from utgivare.publication.feed_html import item_html
 
@@ -34,14 +35,18 @@ def blog_feed(blog, request) -> Rss201rev2Feed:
     # One settings lookup for the whole feed, not one per item.
     paywall_settings = PaywallSettings.for_request(request)
     read_on = _("Läs hela inlägget på webbplatsen")
-    for post in blog.posts()[:FEED_ITEMS]:
+    posts = list(blog.posts()[:FEED_ITEMS])
+    corrected = latest_by_page(post.pk for post in posts)
+    for post in posts:
         url = post.get_full_url(request)
+        description = item_html(post, paywall_settings, url=url, read_on=read_on, request=request)
+        if post.pk in corrected:
+            description = feed_note_html(corrected[post.pk], url) + description
         feed.add_item(
             title=post.title,
             link=url,
-            description=item_html(
-                post, paywall_settings, url=url, read_on=read_on, request=request
-            ),
+            description=description,
+            categories=[_("Rättad")] if post.pk in corrected else None,
             unique_id=url,
             unique_id_is_permalink=True,
             pubdate=post.date,

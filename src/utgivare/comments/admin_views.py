@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
-from . import moderating, staff
+from . import legal, moderating, staff
 from .forms import ModeratorEditForm
 from .models import Ban, Comment, CommentSettings, ModerationEvent, Thread
 from .moderation import REASONS, Status
@@ -247,6 +247,7 @@ def detail(request, comment_id):
             "others": others,
             "bans": bans,
             "reason_texts": reason_texts(comment),
+            "illegal_grounds": legal.choices(),
             "rejection_reasons": REJECTION_REASONS,
             "actions": ACTION_LABELS,
             "public_url": comment.page.url,

@@ -338,6 +338,8 @@ class ModerationEvent(models.Model):
         BANNED = "banned", _("Kommentatorn spärrad")
         UNBANNED = "unbanned", _("Spärr borttagen")
         THREAD_CLOSING = "closing", _("Trådens kommentarer ändrade")
+        REPORTS_RESOLVED = "resolved", _("Anmälningar granskade")
+        REMOVED_ILLEGAL = "illegal", _("Borttagen som olaglig")
 
     # SET_NULL: the trail outlives an erased comment. None for decisions about
     # a thread (then `page` names it) or a ban.
@@ -397,3 +399,22 @@ class Ban(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.value}"
+
+
+class SealedComment(models.Model):
+    """A copy of a comment removed as illegal, sealed to the tip inbox's key.
+
+    Only someone with the ansvarig utgivare's passphrase opens it (tips.sealing).
+    Deleted on `keep_until` by `utgivare purge_comment_ips` (see legal.py).
+    """
+
+    comment = models.ForeignKey(
+        Comment, null=True, on_delete=models.SET_NULL, related_name="sealed_copies"
+    )
+    ground = models.CharField(_("rättslig grund"), max_length=40)
+    sealed = models.BinaryField()
+    removed_at = models.DateTimeField()
+    keep_until = models.DateField()
+
+    class Meta:
+        ordering = ["-removed_at", "-pk"]

@@ -94,11 +94,23 @@ def moderate(comment_ids: Iterable[int], action: str, *, actor, reason: str = ""
                 comment.open_reports = 0
                 fields.append("open_reports")
                 # Counting is over for these reports: their address hashes go.
-                CommentReport.objects.filter(comment=comment, resolved_at__isnull=True).update(
-                    resolved_at=now, resolved_by=actor, reporter_ip_hash=""
-                )
+                resolved = CommentReport.objects.filter(
+                    comment=comment, resolved_at__isnull=True
+                ).update(resolved_at=now, resolved_by=actor, reporter_ip_hash="")
+            else:
+                resolved = 0
             comment.save(update_fields=fields)
             record(comment, event_action, actor, reason=reason, changes=changes, now=now)
+            if resolved:
+                # Its own line, so the log answers "who resolved this report, and how".
+                record(
+                    comment,
+                    Action.REPORTS_RESOLVED,
+                    actor,
+                    reason=str(event_action.label),
+                    changes={"reports": [resolved, 0]},
+                    now=now,
+                )
             changed.append(comment)
         for thread in locked.values():
             threads.refresh(thread, now=now)
@@ -206,3 +218,84 @@ def set_thread_closing(page_id: int, closing: str, *, actor, now) -> bool:
             now=now,
         )
     return True
+
+
+def remove_as_illegal(
+    comment: Comment, ground_key: str, *, actor, reason: str = "", public_key: bytes | None, now
+):
+    """Take an obviously illegal comment down at once; keep a sealed copy (legal.py).
+
+    The comment's words leave the comment row (text and name), the thread is
+    rebuilt without it, and the log says who, when, on what legal ground and why.
+    Returns the SealedComment, or None for a ground where no copy may be kept.
+    """
+    import datetime as dt
+    import json
+
+    from utgivare.tips import sealing
+
+    from .legal import GROUNDS
+    from .models import SealedComment
+
+    ground = GROUNDS[ground_key]
+    with transaction.atomic():
+        thread = threads.locked(comment.page_id)
+        comment = Comment.objects.select_for_update().get(pk=comment.pk)
+        sealed = None
+        if ground.keep_copy:
+            if public_key is None:
+                raise ValueError("No key to seal the copy with: open the tip inbox first.")
+            copy = {
+                "id": comment.pk,
+                "page_id": comment.page_id,
+                "author_name": comment.author_name,
+                "author_email": comment.author_email,
+                "author_website": comment.author_website,
+                "text": comment.text,
+                "written_at": comment.created_at.isoformat(),
+                "ip_address": comment.ip_address or "",
+                "ip_hash": comment.ip_hash or "",
+            }
+            sealed = SealedComment.objects.create(
+                comment=comment,
+                ground=ground.key,
+                sealed=sealing.seal(public_key, json.dumps(copy).encode()),
+                removed_at=now,
+                keep_until=(now + dt.timedelta(days=365 * ground.keep_years)).date(),
+            )
+        changes = {"status": [comment.status, Status.REJECTED]}
+        comment.status = Status.REJECTED
+        comment.text = ""
+        comment.text_html = ""
+        comment.author_name = "–"
+        comment.author_website = ""
+        comment.hidden_for_review = False
+        comment.moderated_at = now
+        comment.moderated_by = actor if actor.is_authenticated else None
+        comment.rejection_reason = str(ground.label)
+        comment.open_reports = 0
+        comment.save()
+        CommentReport.objects.filter(comment=comment, resolved_at__isnull=True).update(
+            resolved_at=now, resolved_by=actor, reporter_ip_hash=""
+        )
+        record(
+            comment,
+            Action.REMOVED_ILLEGAL,
+            actor,
+            reason=f"{ground.label}: {reason}" if reason else str(ground.label),
+            changes={**changes, "ground": [None, ground.key], "sealed_copy": [None, bool(sealed)]},
+            now=now,
+        )
+        # Earlier edits kept the words in the log: they are sealed now, not kept open.
+        for event in ModerationEvent.objects.filter(comment=comment, changes__has_key="text"):
+            event.changes["text"] = ["[förseglad]", "[förseglad]"]
+            event.save(update_fields=["changes"])
+        threads.refresh(thread, now=now)
+    return sealed
+
+
+def delete_expired_sealed_copies(today) -> int:
+    from .models import SealedComment
+
+    deleted, _ = SealedComment.objects.filter(keep_until__lt=today).delete()
+    return deleted

@@ -7,7 +7,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.sidebar import LinkMenuItem as LinkMenuItemComponent
 from wagtail.admin.widgets import Button
 
-from . import admin_views, staff, threads
+from . import admin_views, log_admin, staff, threads
 
 
 class ModerationMenuItem(MenuItem):
@@ -50,6 +50,9 @@ admin_urls = (
         path("sparrar/", admin_views.bans, name="bans"),
         path("tradar/", admin_views.threads, name="threads"),
         path("historik/", admin_views.history, name="history"),
+        path("historik/export/", log_admin.export, name="export"),
+        path("<int:comment_id>/olagligt/", log_admin.remove_as_illegal, name="illegal"),
+        path("forseglade/", log_admin.sealed_copies, name="sealed"),
     ],
     "comments_admin",
 )

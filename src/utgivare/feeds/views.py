@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from utgivare.core.models import ImprintSettings
+from utgivare.corrections.published import feed_note_html, latest_by_page
 from utgivare.paywall.models import PaywallSettings
 from utgivare.publication.feed_html import item_html
 from utgivare.publication.models import ArticlePage
@@ -37,14 +38,21 @@ def latest_articles(request, feed_class=Rss201rev2Feed):
     articles = ArticlePage.objects.live().public().select_related("author")
     if site is not None:
         articles = articles.descendant_of(site.root_page)
-    for article in articles.order_by("-first_published_at")[:FEED_ITEMS]:
+    articles = list(articles.order_by("-first_published_at")[:FEED_ITEMS])
+    corrected = latest_by_page(article.pk for article in articles)
+    for article in articles:
         url = article.get_full_url(request)
+        description = item_html(
+            article, paywall_settings, url=url, read_on=read_on, request=request
+        )
+        if article.pk in corrected:
+            # A corrected piece says so first, as the page does.
+            description = feed_note_html(corrected[article.pk], url) + description
         feed.add_item(
             title=article.title,
             link=url,
-            description=item_html(
-                article, paywall_settings, url=url, read_on=read_on, request=request
-            ),
+            description=description,
+            categories=[_("Rättad")] if article.pk in corrected else None,
             unique_id=url,
             unique_id_is_permalink=True,
             pubdate=article.first_published_at,

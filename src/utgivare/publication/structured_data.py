@@ -15,6 +15,16 @@ from .reading_time import iso_duration
 # receives; search engines use it to tell paywalled content from cloaking.
 PAYWALLED_SELECTOR = ".paywalled-body"
 
+# Apps above this one add to an article's JSON-LD (corrections adds `correction`).
+_enrichers = []
+
+
+def register_enricher(enrich) -> None:
+    """`enrich(article, data)` may add to or change the JSON-LD dict in place."""
+    if enrich not in _enrichers:
+        _enrichers.append(enrich)
+
+
 _JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
@@ -69,6 +79,8 @@ def article_json_ld(
             "isAccessibleForFree": False,
             "cssSelector": PAYWALLED_SELECTOR,
         }
+    for enrich in _enrichers:
+        enrich(article, data)
     return data
 
 

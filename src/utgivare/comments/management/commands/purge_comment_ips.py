@@ -1,5 +1,6 @@
 """Delete commenters' IP addresses and IP hashes older than each site's retention time,
-and reporters' address hashes after privacy.REPORTER_HASH_DAYS (under every IP policy).
+and reporters' address hashes after privacy.REPORTER_HASH_DAYS (under every IP policy),
+and sealed copies of comments removed as illegal once their time is up (comments/legal.py).
 
 Run daily (cron or a systemd timer): `utgivare purge_comment_ips`.
 """
@@ -11,6 +12,7 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from utgivare.comments.models import CommentSettings
+from utgivare.comments.moderating import delete_expired_sealed_copies
 from utgivare.comments.personal_data import purge_ip_data, purge_reporter_hashes
 
 
@@ -28,6 +30,9 @@ class Command(BaseCommand):
                 older_than=now - dt.timedelta(days=days), under_path=site.root_page.path
             )
         reports = purge_reporter_hashes(now=now)
+        sealed = delete_expired_sealed_copies(timezone.localdate())
+        if sealed:
+            self.stdout.write(f"{sealed} förseglade kopior av olagliga kommentarer raderade.")
         self.stdout.write(
             f"IP-uppgifter raderade från {total} kommentarer och {reports} anmälningar."
         )

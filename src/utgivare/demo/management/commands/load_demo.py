@@ -13,6 +13,7 @@ from django.db import transaction
 from utgivare.demo.accounts import load_accounts
 from utgivare.demo.blogs import load_blogs
 from utgivare.demo.content import ContentError
+from utgivare.demo.integrity import DEMO_TIPS_PASSPHRASE, load_integrity
 from utgivare.demo.magazine import load_magazine
 from utgivare.demo.podcasts import load_podcasts
 from utgivare.demo.webtv import load_webtv
@@ -63,6 +64,7 @@ class Command(BaseCommand):
                 load_blogs(result["home"], result["authors"])
                 load_podcasts(result["home"])
                 load_webtv(result["home"])
+                load_integrity(result["articles"])
         except (ContentError, KeyError, ValueError) as error:
             raise CommandError(f"Demoinnehållet kunde inte läsas: {error}") from error
         self.print_summary(result, logins)
@@ -92,6 +94,7 @@ class Command(BaseCommand):
         width = max((len(label) for label, _, _ in logins), default=0)
         for label, email, password in logins:
             out.write(f"  {label.ljust(width)}  {email}  lösenord: {password}")
+        out.write(f"  Tipslådans lösenfras (admin > Tips): {DEMO_TIPS_PASSPHRASE}")
         out.write("")
         out.write(self.style.MIGRATE_HEADING("Adresser"))
         # Where this site answers (SITE_URL), not a fixed port: `runserver 8300` is common.

@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CorrectionsConfig(AppConfig):
+    name = "utgivare.corrections"
+    label = "corrections"
+    verbose_name = _("Rättelser")
+
+    def ready(self):
+        # publication builds the JSON-LD; it offers a hook so that it need not know us.
+        from utgivare.publication import structured_data
+
+        from . import published
+
+        structured_data.register_enricher(published.enrich_json_ld)
