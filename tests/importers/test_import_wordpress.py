@@ -73,7 +73,7 @@ def run(tmp_path, xml, *args):
     return out.getvalue()
 
 
-def test_a_blog_export_arrives_with_statuses_markup_and_threaded_comments(tmp_path, blog):
+def test_a_blog_export_arrives_with_statuses_markup_and_threaded_comments(client, tmp_path, blog):
     output = run(tmp_path, export(POSTS), "--blog", "karin")
     posts = {p.title: p for p in BlogPostPage.objects.child_of(blog)}
     assert set(posts) == {"Hyrorna & nämnden", "Utkastet", "Privat", "Med lösenord"}
@@ -114,6 +114,13 @@ def test_a_blog_export_arrives_with_statuses_markup_and_threaded_comments(tmp_pa
     assert comments["Borttagen."].status == "rejected"
     # Never the address itself; old comments keep no hash either (past the retention time).
     assert all(c.ip_address is None and c.ip_hash == "" for c in comments.values())
+
+    # Written in bulk: the tree is sound, and the page is served with its comments.
+    assert all(problems == [] for problems in Page.find_problems())
+    assert (
+        post.get_latest_revision().content["title"] == post.title == post.live_revision.object_str
+    )
+    assert "Nivå 5" in client.get(post.url).content.decode()
 
     kinds = set(ImportedObject.objects.values_list("kind", flat=True))
     assert kinds == {"category", "tag", "post", "comment"}

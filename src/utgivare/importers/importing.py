@@ -51,10 +51,11 @@ from utgivare.blogs.models import BlogPage, BlogPostPage
 from utgivare.comments import comment_text, posting, privacy, threads
 from utgivare.comments.models import Comment, CommentSettings
 from utgivare.comments.moderation import Status
+from utgivare.core import content_version
 from utgivare.core.text_input import clean_text
 from utgivare.publication.models import ArticlePage, AuthorIndexPage, AuthorPage, SectionPage
 
-from . import markup, wxr
+from . import bulk, markup, wxr
 from .models import ImportedObject
 
 Kind = ImportedObject.Kind
@@ -78,6 +79,9 @@ POST_STATES = {
     "private": UNPUBLISHED,
 }
 LEAD_LENGTH = 300
+# New posts written together (bulk.py): large enough to save the round trips,
+# small enough that a batch's items and comments stay a few megabytes.
+BATCH_SIZE = 200
 
 
 class NotAnExport(Exception):
@@ -184,6 +188,9 @@ class Importer:
         self.ip_key = posting.ip_key()
         self.records: dict[tuple[str, str], ImportedObject] = {}
         self.seen_before: set[tuple[str, str]] = set()
+        self.batch: list = []
+        self.target_slugs: set[str] | None = None
+        self.root_url_path = target.site.root_page.url_path
 
     # --- records of what was imported before -----------------------------------------
 
@@ -376,17 +383,25 @@ class Importer:
 
     # --- posts ------------------------------------------------------------------------
 
-    def free_slug(self, parent, wanted: str, page_id=None) -> str:
+    def free_slug(self, parent, wanted: str) -> str:
+        """`wanted`, or `wanted-2`, `-3` …: the first that no sibling has."""
         wanted = (wanted or "inlagg")[:200]
-        taken = set(
-            Page.objects.child_of(parent)
-            .filter(slug__startswith=wanted)
-            .exclude(pk=page_id)
-            .values_list("slug", flat=True)
-        )
+        if parent.pk == self.target.page.pk:
+            if self.target_slugs is None:  # the target's children, read once
+                self.target_slugs = set(
+                    Page.objects.child_of(parent).values_list("slug", flat=True)
+                )
+            taken = self.target_slugs
+        else:
+            taken = set(
+                Page.objects.child_of(parent)
+                .filter(slug__startswith=wanted)
+                .values_list("slug", flat=True)
+            )
         slug, number = wanted, 2
         while slug in taken:
             slug, number = f"{wanted}-{number}", number + 1
+        taken.add(slug)
         return slug
 
     def post(self, item: wxr.Item):
@@ -400,6 +415,10 @@ class Importer:
         )  # fmt: skip
         existing = self.records.get((Kind.POST, item.wp_id))
         page = existing.page.specific if existing and existing.page_id else None
+        if page is None and state != SCHEDULED:
+            # New: written with others in a batch (bulk.py), not one by one.
+            self.queue(item, state, featured, thumbnail, digest, terms, what)
+            return
         if page is not None and existing.checksum == digest:
             self.summary.unchanged[Kind.POST] += 1
         else:
@@ -412,6 +431,25 @@ class Importer:
         self.comments(item, page, what)
 
     def write_post(self, item, page, state, featured):
+        created = page is None
+        page = self.prepare(item, page, state, featured)
+        if created:
+            self.target.page.add_child(instance=page)
+        revision = page.save_revision(log_action=False, clean=True)
+        if state in (PUBLISHED, SCHEDULED):
+            revision.publish(log_action=False, skip_permission_checks=True)
+        elif page.live:
+            page.unpublish(log_action=False)
+        # WordPress's own dates, not the time of the import.
+        dates = {"last_published_at": item.modified or item.date or self.now}
+        if state == PUBLISHED:
+            dates["first_published_at"] = item.date or self.now
+        Page.objects.filter(pk=page.pk).update(**dates)
+        self.restrict(page, item.password)
+        return page
+
+    def prepare(self, item, page, state, featured):
+        """The page (new and unsaved, or the one imported before) with the item's content."""
         blocks = markup.body_blocks(item.content, self.image_for)
         lead = clean_text(markup.plain_text(item.excerpt, LEAD_LENGTH))
         paragraphs = [i for i, block in enumerate(blocks) if block["type"] == "paragraph"]
@@ -444,20 +482,94 @@ class Importer:
             page.hero_image = featured or page.hero_image
         page.body = json.dumps(blocks)
         page.go_live_at = published if state == SCHEDULED and published > self.now else None
-        if created:
-            self.target.page.add_child(instance=page)
-        revision = page.save_revision(log_action=False, clean=True)
-        if state in (PUBLISHED, SCHEDULED):
-            revision.publish(log_action=False, skip_permission_checks=True)
-        elif page.live:
-            page.unpublish(log_action=False)
-        # WordPress's own dates, not the time of the import.
-        dates = {"last_published_at": item.modified or published}
-        if state == PUBLISHED:
-            dates["first_published_at"] = published
-        Page.objects.filter(pk=page.pk).update(**dates)
-        self.restrict(page, item.password)
         return page
+
+    def queue(self, item, state, featured, thumbnail, digest, terms, what):
+        page = self.prepare(item, None, state, featured)
+        page.live = state == PUBLISHED
+        published = item.date or self.now
+        page.first_published_at = published if page.live else None
+        page.last_published_at = (item.modified or published) if page.live else None
+        page.latest_revision_created_at = item.modified or published
+        comments = [
+            (comment.wp_id, comment.parent_id, fields, digest_)
+            for comment, fields, digest_ in self.importable(item, what)
+        ]
+        featured_later = thumbnail if featured is None else ""
+        self.batch.append((item, page, featured_later, digest, terms, comments))
+        if len(self.batch) >= BATCH_SIZE:
+            self.flush()
+
+    def flush(self):
+        """Write the queued new posts, their comments, records and redirects at once."""
+        batch, self.batch = self.batch, []
+        if not batch:
+            return
+        pages = bulk.create_pages(self.target.page, [entry[1] for entry in batch])
+        rows = []
+        for (item, page, thumbnail, digest, terms, _comments), _page in zip(
+            batch, pages, strict=True
+        ):
+            rows.append(
+                ImportedObject(
+                    source=self.source,
+                    kind=Kind.POST,
+                    wp_id=item.wp_id,
+                    page=page,
+                    checksum=digest,
+                    data=terms,
+                )
+            )
+            if thumbnail:
+                self.pending_featured.append((page.pk, thumbnail))
+            if item.password:
+                self.restrict(page, item.password)
+        for row in ImportedObject.objects.bulk_create(rows):
+            self.records[(Kind.POST, row.wp_id)] = row
+        self.summary.created[Kind.POST] += len(rows)
+        self.bulk_redirects([(entry[0], page) for entry, page in zip(batch, pages, strict=True)])
+        threads_by_page = {
+            page.pk: [(wp_id, parent, fields) for wp_id, parent, fields, _d in entry[5]]
+            for entry, page in zip(batch, pages, strict=True)
+        }
+        made = bulk.create_comments(threads_by_page, self.max_depth)
+        digests = {wp_id: d for entry in batch for wp_id, _p, _f, d in entry[5]}
+        ImportedObject.objects.bulk_create(
+            [
+                ImportedObject(
+                    source=self.source,
+                    kind=Kind.COMMENT,
+                    wp_id=wp_id,
+                    comment_id=pk,
+                    checksum=digests[wp_id],
+                )
+                for wp_id, pk in made.items()
+            ],
+            batch_size=500,
+        )
+        self.summary.created[Kind.COMMENT] += len(made)
+
+    def bulk_redirects(self, items_and_pages):
+        wanted = {}
+        for item, page in items_and_pages:
+            new_path = Redirect.normalise_path(page.url_path[len(self.root_url_path) - 1 :])
+            for address in old_addresses(item):
+                old_path = Redirect.normalise_path(address)
+                if old_path != new_path:
+                    wanted[old_path] = page
+        site = self.target.site
+        existing = Redirect.objects.filter(site=site, old_path__in=list(wanted))
+        for redirect in existing:
+            redirect.redirect_page = wanted.pop(redirect.old_path)
+            redirect.redirect_link, redirect.is_permanent = "", True
+            redirect.save()
+        Redirect.objects.bulk_create(
+            [
+                Redirect(old_path=path, site=site, redirect_page=page, is_permanent=True)
+                for path, page in wanted.items()
+            ],
+            batch_size=500,
+        )
 
     def restrict(self, page, password):
         restriction = PageViewRestriction.objects.filter(page=page, restriction_type="password")
@@ -496,19 +608,7 @@ class Importer:
         }
         made: dict[str, Comment] = {}
         changed_any = False
-        for comment in threaded(item.comments):
-            label = f"kommentar {comment.wp_id} till {what}"
-            if comment.comment_type in ("pingback", "trackback"):
-                self.summary.skipped.append((label, f"{comment.comment_type} är ingen kommentar"))
-                continue
-            status = COMMENT_STATES.get(comment.approved)
-            text = comment_plain_text(comment.text)
-            if status is None or not text:
-                reason = "tom kommentar" if status else f"okänt läge {comment.approved!r}"
-                self.summary.skipped.append((label, reason))
-                continue
-            fields = self.comment_fields(comment, status, text)
-            digest = checksum(sorted(fields.items()), comment.parent_id)
+        for comment, fields, digest in self.importable(item, what):
             row = known.get(comment.wp_id)
             if row is not None and row.comment_id and row.comment.page_id == page.pk:
                 made[comment.wp_id] = row.comment
@@ -516,7 +616,8 @@ class Importer:
                     self.summary.unchanged[Kind.COMMENT] += 1
                     continue
                 fields.pop("ip_hash")
-                fields["text_html"] = comment_text.render(comment_text.normalise_text(text))
+                fields["text"] = comment_text.normalise_text(fields["text"])
+                fields["text_html"] = comment_text.render(fields["text"])
                 Comment.objects.filter(pk=row.comment_id).update(**fields)
                 row.checksum = digest
                 row.save(update_fields=["checksum", "updated_at"])
@@ -542,6 +643,22 @@ class Importer:
         if changed_any:
             threads.recount(page.pk, now=self.now)
 
+    def importable(self, item: wxr.Item, what):
+        """(comment, fields, checksum) for each comment worth importing, parents first."""
+        for comment in threaded(item.comments):
+            label = f"kommentar {comment.wp_id} till {what}"
+            if comment.comment_type in ("pingback", "trackback"):
+                self.summary.skipped.append((label, f"{comment.comment_type} är ingen kommentar"))
+                continue
+            status = COMMENT_STATES.get(comment.approved)
+            text = comment_plain_text(comment.text)
+            if status is None or not text:
+                reason = "tom kommentar" if status else f"okänt läge {comment.approved!r}"
+                self.summary.skipped.append((label, reason))
+                continue
+            fields = self.comment_fields(comment, status, text)
+            yield comment, fields, checksum(sorted(fields.items()), comment.parent_id)
+
     def comment_fields(self, comment: wxr.Comment, status, text) -> dict:
         written = comment.date or self.now
         ip_hash = ""
@@ -561,7 +678,9 @@ class Importer:
     # --- after the last record --------------------------------------------------------
 
     def finish(self):
-        """Featured images whose attachment came after the post in the file."""
+        """The last batch, then featured images whose attachment came after the post."""
+        self.flush()
+        content_version.bump()  # bulk writes send no page signals
         for page_id, thumbnail in self.pending_featured:
             row = self.attachments.get(thumbnail)
             if row is None or not row.image_id:
