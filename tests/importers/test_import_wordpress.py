@@ -1,14 +1,17 @@
 """`utgivare import_wordpress`: a WordPress export becomes posts, comments and redirects."""
 
+import datetime as dt
 import io
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
 from tests.blogs.factories import BlogIndexPageFactory, BlogPageFactory
 from tests.factories import AuthorPageFactory, png_bytes
 from utgivare.blogs.models import BlogPostPage
+from utgivare.comments import posting, privacy
 from utgivare.comments.models import Comment
 from utgivare.importers.models import ImportedObject
 from utgivare.publication.models import ArticlePage, AuthorPage
@@ -214,3 +217,13 @@ def test_a_file_that_is_not_a_wordpress_export_is_refused(tmp_path, blog):
             "--blog",
             "karin",
         )
+
+
+def test_a_recent_commenters_address_is_kept_only_as_the_sites_keyed_hash(tmp_path, blog):
+    yesterday = (timezone.now() - dt.timedelta(days=1)).strftime("%Y-%m-%d %H:%M:%S")
+    comment = {"id": 1, "text": "Färsk kommentar.", "ip": "198.51.100.23", "date": yesterday}
+    run(tmp_path, export([{"id": 1, "comments": [comment]}]), "--blog", "karin")
+    stored = Comment.objects.get(text="Färsk kommentar.")
+    assert stored.ip_address is None
+    assert stored.ip_hash == privacy.ip_hash("198.51.100.23", posting.ip_key()) != ""
+    assert stored.created_at.strftime("%Y-%m-%d %H:%M:%S") == yesterday
