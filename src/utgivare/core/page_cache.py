@@ -106,6 +106,8 @@ def read_versions(names, *, fresh=False) -> dict[str, int]:
 
 def bump(*names: str) -> None:
     """New versions for these tags (and `content`), in the caller's transaction."""
+    if not enabled():
+        return  # nothing is kept, so nothing can be stale (PAGE_CACHE_SECONDS=0)
     names = sorted({*names, CONTENT})
     table = _table()
     with transaction.atomic(), connection.cursor() as cursor:

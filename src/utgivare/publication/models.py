@@ -53,7 +53,7 @@ class HomePage(Page):
     def route(self, request, path_components):
         # The site root routes everything below it in two queries (publication.routing).
         if path_components:
-            result = routing.route_below(self, request, path_components)
+            result = routing.cached_route_below(self, request, path_components)
             if result is not routing.FALLBACK:
                 return result
         return super().route(request, path_components)

@@ -11,10 +11,14 @@ be live, the page itself must be, and anything unexpected (a tree whose stored
 paths disagree) falls back to Wagtail's walk.
 """
 
+import hashlib
+
 from django.http import Http404
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 from wagtail.url_routing import RouteResult
+
+from utgivare.core import content_version
 
 FALLBACK = None  # returned when Wagtail's own walk should decide
 
@@ -78,3 +82,44 @@ def route_below(root, request, path_components):
             return RouteResult(load_for_serving(page, model))
         parent = page
     return FALLBACK
+
+
+_NOT_FOUND = "not-found"
+_WAGTAIL_DECIDES = "fallback"
+_ROUTES_ITSELF = "routes-itself"
+
+
+def cached_route_below(root, request, path_components):
+    """`route_below`, once per content version and address.
+
+    What routing finds (the pages on the way, the page with its byline, picture and
+    issue joined in) changes only by a publish, unpublish, save, move or deletion
+    of a page, each of which bumps the content version. Compiling those two queries
+    was most of the time of a page that is otherwise drawn from caches (a metered
+    piece). Pages with routes of their own (a blog's archive) are routed anew.
+    """
+    address = "/".join(path_components)
+    key = f"route:{root.pk}:{hashlib.sha256(address.encode()).hexdigest()}"
+
+    routed_now = []
+
+    def build():
+        try:
+            result = route_below(root, request, path_components)
+        except Http404:
+            return _NOT_FOUND
+        if result is FALLBACK:
+            return _WAGTAIL_DECIDES
+        if _overrides_route(type(result.page)):
+            routed_now.append(result)
+            return _ROUTES_ITSELF  # routed by the page itself (view and arguments): not kept
+        return result
+
+    found = content_version.cached(request, key, build)
+    if found == _ROUTES_ITSELF:
+        return routed_now[0] if routed_now else route_below(root, request, path_components)
+    if found == _NOT_FOUND:
+        raise Http404
+    if found == _WAGTAIL_DECIDES:
+        return FALLBACK
+    return found
