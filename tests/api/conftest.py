@@ -20,8 +20,8 @@ from tests.podcasts.factories import (
     PodcastIndexPageFactory,
     PodcastShowPageFactory,
 )
-from tests.webtv.factories import VideoPageFactory, WebTvIndexPageFactory, WebTvSeriesPageFactory
 from tests.subscriptions.factories import SubscriptionFactory
+from tests.webtv.factories import VideoPageFactory, WebTvIndexPageFactory, WebTvSeriesPageFactory
 from utgivare.api import tokens
 from utgivare.webtv.models import Video
 from utgivare.webtv.storing import add_caption
