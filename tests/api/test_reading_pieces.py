@@ -212,9 +212,9 @@ def test_episodes_and_videos_filter_by_show_series_access_and_day(client, api_si
         episodes["free"].pk
     ]
     assert ids(client.get("/api/podcast-episodes/", {"author": "karin-lund"})) == []
-    assert ids(
-        client.get("/api/videos/", {"series": "fullmaktige", "access": "subscribers"})
-    ) == [videos["paid"].pk]
+    assert ids(client.get("/api/videos/", {"series": "fullmaktige", "access": "subscribers"})) == [
+        videos["paid"].pk
+    ]
     shows = client.get("/api/podcast-shows/").json()["results"]
     assert [(s["slug"], s["feed_url"].endswith("/kvarten/flode/")) for s in shows] == [
         ("kvarten", True)

@@ -144,9 +144,7 @@ EPISODES = PieceKind(
 
 
 class VideoFilters(PieceFilters):
-    series: str | None = Field(
-        None, max_length=255, pattern=SLUG, description="The series' slug."
-    )
+    series: str | None = Field(None, max_length=255, pattern=SLUG, description="The series' slug.")
 
 
 def filter_videos(queryset, filters, reading):

@@ -1,8 +1,8 @@
 """The read API: /api/ (django-ninja). Read-only, JSON, described at /api/openapi.json.
 
 Pieces (articles, blog posts; episodes and videos in listening.py) are served by
-pieces.add_piece_endpoints; issues, authors and sections here. Every operation goes through http.guarded (caller,
-rate limit, caching, ETag).
+pieces.add_piece_endpoints; issues, authors and sections here. Every operation goes
+through http.guarded (caller, rate limit, caching, ETag).
 """
 
 import json
