@@ -19,6 +19,7 @@ from tests.podcasts.factories import (
     PodcastEpisodePageFactory,
     PodcastIndexPageFactory,
     PodcastShowPageFactory,
+    stored_audio,
 )
 from tests.subscriptions.factories import SubscriptionFactory
 from tests.webtv.factories import VideoPageFactory, WebTvIndexPageFactory, WebTvSeriesPageFactory
@@ -90,9 +91,11 @@ def build_site():
     show = PodcastShowPageFactory(
         parent=PodcastIndexPageFactory(parent=home), title="Kurirens kvart", slug="kvarten"
     )
+    audio = stored_audio()  # one file for both: storing one is the slow part
     episodes = {
         "free": PodcastEpisodePageFactory(
             parent=show,
+            audio=audio,
             access_level="free",
             body=body(),
             transcript=f"Fri utskrift. {HIDDEN}",
@@ -100,6 +103,7 @@ def build_site():
         ),
         "paid": PodcastEpisodePageFactory(
             parent=show,
+            audio=audio,
             access_level="subscribers",
             body=body(),
             transcript=f"Utskrift. {HIDDEN}",
@@ -109,12 +113,13 @@ def build_site():
     series = WebTvSeriesPageFactory(
         parent=WebTvIndexPageFactory(parent=home), title="Fullmäktige", slug="fullmaktige"
     )
+    video = api_test_video()
     chapters = json.dumps([{"type": "chapter", "value": {"start": "0:01", "title": HIDDEN}}])
     videos = {
         level: VideoPageFactory(
             parent=series,
             access_level=level,
-            video=api_test_video(),
+            video=video,
             body=body(),
             chapters=chapters,
             date=when - timezone.timedelta(days=age),
