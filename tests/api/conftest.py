@@ -1,6 +1,7 @@
 import json
 
 import pytest
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
@@ -14,8 +15,17 @@ from tests.factories import (
     site_tree,
 )
 from tests.paywall.conftest import make_user
+from tests.podcasts.factories import (
+    PodcastEpisodePageFactory,
+    PodcastIndexPageFactory,
+    PodcastShowPageFactory,
+    stored_audio,
+)
 from tests.subscriptions.factories import SubscriptionFactory
+from tests.webtv.factories import VideoPageFactory, WebTvIndexPageFactory, WebTvSeriesPageFactory
 from utgivare.api import tokens
+from utgivare.webtv.models import Video
+from utgivare.webtv.storing import add_caption
 
 OPEN = "Öppet första stycke som alla får läsa."
 HIDDEN = "Dold mening som bara prenumeranter får läsa."
@@ -78,7 +88,49 @@ def build_site():
     }
     subscriber = make_user()
     SubscriptionFactory(user=subscriber)
+    show = PodcastShowPageFactory(
+        parent=PodcastIndexPageFactory(parent=home), title="Kurirens kvart", slug="kvarten"
+    )
+    audio = stored_audio()  # one file for both: storing one is the slow part
+    episodes = {
+        "free": PodcastEpisodePageFactory(
+            parent=show,
+            audio=audio,
+            access_level="free",
+            body=body(),
+            transcript=f"Fri utskrift. {HIDDEN}",
+            date=when - timezone.timedelta(days=3),
+        ),
+        "paid": PodcastEpisodePageFactory(
+            parent=show,
+            audio=audio,
+            access_level="subscribers",
+            body=body(),
+            transcript=f"Utskrift. {HIDDEN}",
+            date=when,
+        ),
+    }
+    series = WebTvSeriesPageFactory(
+        parent=WebTvIndexPageFactory(parent=home), title="Fullmäktige", slug="fullmaktige"
+    )
+    video = api_test_video()
+    chapters = json.dumps([{"type": "chapter", "value": {"start": "0:01", "title": HIDDEN}}])
+    videos = {
+        level: VideoPageFactory(
+            parent=series,
+            access_level=level,
+            video=video,
+            body=body(),
+            chapters=chapters,
+            date=when - timezone.timedelta(days=age),
+        )
+        for age, level in enumerate(["free", "subscribers"])
+    }
     return {
+        "show": show,
+        "episodes": episodes,
+        "series": series,
+        "videos": {"free": videos["free"], "paid": videos["subscribers"]},
         "sections": [first, second],
         "authors": {"karin": karin, "omar": omar},
         "issue": issue,
@@ -88,6 +140,15 @@ def build_site():
         "subscriber_key": tokens.create(subscriber, timezone.now())[1],
         "reader_key": tokens.create(make_user(), timezone.now())[1],
     }
+
+
+def api_test_video():
+    """A stored video with one caption track; the bytes need not play here."""
+    video = Video(title="Klipp", container="mp4", duration=4, width=160, height=90, size=16)
+    video.file.save("upload.mp4", ContentFile(b"\x00" * 16), save=False)
+    video.save()
+    add_caption(video, b"WEBVTT\n\n00:00.000 --> 00:02.000\nTextrad.\n")
+    return video
 
 
 def bearer(key):

@@ -63,4 +63,12 @@ def test_the_description_names_every_operation(client, api_site):
         "/api/authors/{id}/",
         "/api/sections/",
         "/api/sections/{id}/",
+        "/api/podcast-episodes/",
+        "/api/podcast-episodes/{id}/",
+        "/api/podcast-shows/",
+        "/api/podcast-shows/{id}/",
+        "/api/videos/",
+        "/api/videos/{id}/",
+        "/api/video-series/",
+        "/api/video-series/{id}/",
     }

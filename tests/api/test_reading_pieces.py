@@ -1,5 +1,7 @@
 """What a program reading /api/ sees of pieces, lists and filters."""
 
+import datetime as dt
+
 import pytest
 
 from tests.api.conftest import HIDDEN, OPEN, bearer
@@ -149,6 +151,80 @@ def test_a_list_runs_a_handful_of_queries_not_one_per_piece(
     client, api_site, django_assert_max_num_queries
 ):
     client.get("/api/sections/")  # the site and its settings, cached per content version
-    for url in ("/api/articles/", "/api/blog-posts/", "/api/issues/179/"):
+    for url in (
+        "/api/articles/",
+        "/api/blog-posts/",
+        "/api/issues/179/",
+        "/api/podcast-episodes/",
+        "/api/videos/",
+    ):
         with django_assert_max_num_queries(8):
             assert client.get(url, {"page_size": 100}).status_code == 200
+
+
+def test_episode_audio_transcript_and_notes_follow_the_access_decision(client, api_site):
+    free, paid = api_site["episodes"]["free"], api_site["episodes"]["paid"]
+    anonymous = {e["id"]: e for e in client.get("/api/podcast-episodes/").json()["results"]}
+    assert list(anonymous) == [paid.pk, free.pk]  # newest first
+    # A free episode carries its public address; a paid one no address at all.
+    assert "/mediafil/" in anonymous[free.pk]["audio"]["url"]
+    assert anonymous[paid.pk]["audio"]["url"] == ""
+    data = client.get(f"/api/podcast-episodes/{paid.pk}/").json()
+    assert (data["audio"]["url"], data["transcript"]) == ("", "")
+    assert OPEN in data["body_html"] and HIDDEN not in data["body_html"]
+    assert [c["title"] for c in data["chapters"]] == ["Inledning", "Frågor"]  # on the page too
+    data = client.get(f"/api/podcast-episodes/{paid.pk}/", **bearer(api_site["reader_key"])).json()
+    assert (data["audio"]["url"], data["transcript"]) == ("", "")
+    keyed = bearer(api_site["subscriber_key"])
+    data = client.get(f"/api/podcast-episodes/{paid.pk}/", **keyed).json()
+    assert HIDDEN in data["body_html"] and HIDDEN in data["transcript"]
+    audio = client.get(data["audio"]["url"])
+    assert audio.status_code == 200
+    assert audio["Content-Type"] == "audio/mpeg"
+
+
+def test_video_files_captions_and_chapters_follow_the_access_decision(client, api_site):
+    free, paid = api_site["videos"]["free"], api_site["videos"]["paid"]
+    data = client.get(f"/api/videos/{paid.pk}/").json()
+    assert (data["video"], data["chapters"]) == (None, [])
+    assert HIDDEN not in str(data)
+    data = client.get(f"/api/videos/{paid.pk}/", **bearer(api_site["reader_key"])).json()
+    assert data["video"] is None
+    data = client.get(f"/api/videos/{free.pk}/").json()
+    assert data["video"]["file_url"].endswith("/video.mp4")
+    data = client.get(f"/api/videos/{paid.pk}/", **bearer(api_site["subscriber_key"])).json()
+    assert data["chapters"] == [{"start_seconds": 1.0, "title": HIDDEN}]
+    caption = client.get(data["video"]["captions"][0]["url"])
+    assert caption.status_code == 200
+    assert "Textrad." in b"".join(caption.streaming_content).decode()
+
+
+def test_episodes_and_videos_filter_by_show_series_access_and_day(client, api_site):
+    episodes, videos = api_site["episodes"], api_site["videos"]
+    assert ids(client.get("/api/podcast-episodes/", {"show": "kvarten"})) == [
+        episodes["paid"].pk,
+        episodes["free"].pk,
+    ]
+    assert ids(client.get("/api/podcast-episodes/", {"show": "finns-inte"})) == []
+    assert ids(client.get("/api/podcast-episodes/", {"access": "free"})) == [episodes["free"].pk]
+    day = episodes["free"].date.date() + dt.timedelta(days=1)
+    assert ids(client.get("/api/podcast-episodes/", {"until": day.isoformat()})) == [
+        episodes["free"].pk
+    ]
+    assert ids(client.get("/api/podcast-episodes/", {"author": "karin-lund"})) == []
+    assert ids(client.get("/api/videos/", {"series": "fullmaktige", "access": "subscribers"})) == [
+        videos["paid"].pk
+    ]
+    shows = client.get("/api/podcast-shows/").json()["results"]
+    assert [(s["slug"], s["feed_url"].endswith("/kvarten/flode/")) for s in shows] == [
+        ("kvarten", True)
+    ]
+    series = client.get(f"/api/video-series/{api_site['series'].pk}/").json()
+    assert series["title"] == "Fullmäktige"
+
+
+def test_an_episode_list_is_cached_and_answers_304_to_its_etag(client, api_site):
+    response = client.get("/api/podcast-episodes/")
+    assert "public" in response["Cache-Control"] and not response.cookies
+    again = client.get("/api/podcast-episodes/", HTTP_IF_NONE_MATCH=response["ETag"])
+    assert again.status_code == 304

@@ -191,6 +191,11 @@ def url_kwargs(content) -> dict:
         "api_issue": {"number": content["issue"].number},
         "api_author": {"id": content["author"].pk},
         "api_section": {"id": content["section"].pk},
+        # A free episode and video: their public file addresses are in the shared answer.
+        "api_podcast_episode": {"id": content["episode"].pk},
+        "api_podcast_show": {"id": content["show"].pk},
+        "api_video": {"id": content["free_video"].pk},
+        "api_video_series": {"id": content["free_video"].get_parent().pk},
         "api_not_found": {"rest": "finns-inte/"},
         # The media files route has no name: an uploaded image's file.
         None: "/media/" + content["image"].file.name,

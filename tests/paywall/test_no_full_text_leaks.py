@@ -346,6 +346,14 @@ def api_operations(client, site, key=None):
             for value in values:
                 url = path.replace(f"{{{field}}}", str(value))
                 found.append((f"{url} {headers and 'with key'}", get(client, url, **headers)))
+    # And the captions behind any video address the API handed out (the address is
+    # the grant: fetched without the key, as a player would).
+    for what, body in list(found):
+        for url in sorted(set(re.findall(r'https?://[^/"]+(/videofiler/[^"]+\.vtt)"', body))):
+            response = client.get(url)
+            assert response.status_code == 200, url
+            data = b"".join(response.streaming_content)
+            found.append((f"{url} from {what}", data.decode("utf-8", "replace")))
     return found
 
 
@@ -496,7 +504,9 @@ def test_video_captions_and_chapters_do_reach_a_subscriber(site, subscriber_has_
 
 
 def test_a_subscribers_api_key_does_get_the_full_text(site, subscriber):
-    """The control for the API surface: the text is there for a key that may read it."""
+    """The control for the API surface: the text is there for a key that may read it
+    (bodies, show notes and transcripts in the answers; a video's chapters in its answer
+    and its captions behind the addresses the answer gives)."""
     key = tokens.create(subscriber, timezone.now())[1]
     received = api_operations(Client(), site, key=key)
     with_key = "\n".join(body for what, body in received if what.endswith("with key"))

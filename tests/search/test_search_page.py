@@ -1,10 +1,18 @@
 """The public search page at /sok/."""
 
 from bs4 import BeautifulSoup
+from django.core.files.base import ContentFile
 
 from tests.blogs.factories import BlogIndexPageFactory, BlogPageFactory, BlogPostPageFactory
 from tests.factories import ArticlePageFactory, AuthorPageFactory
+from tests.podcasts.factories import (
+    PodcastEpisodePageFactory,
+    PodcastIndexPageFactory,
+    PodcastShowPageFactory,
+)
 from tests.subscriptions.factories import SubscriptionFactory, UserFactory
+from tests.webtv.factories import VideoPageFactory, WebTvIndexPageFactory, WebTvSeriesPageFactory
+from utgivare.webtv.models import Video
 
 
 def search(client, query, **params):
@@ -147,3 +155,32 @@ def test_subscriber_finds_a_paid_article_by_a_word_deep_in_its_body(client, mete
 def test_staff_find_a_paid_article_by_a_word_deep_in_its_body(client, metered_article):
     client.force_login(UserFactory(is_staff=True))
     assert len(hits(search(client, "revisionsrapporten"))) == 1
+
+
+def test_episodes_and_videos_are_found_with_their_type_and_show(client, tree):
+    show = PodcastShowPageFactory(
+        parent=PodcastIndexPageFactory(parent=tree["home"]), title="Kurirens kvart"
+    )
+    PodcastEpisodePageFactory(parent=show, title="Samtal om färjeleden", audio=None)
+    series = WebTvSeriesPageFactory(
+        parent=WebTvIndexPageFactory(parent=tree["home"]), title="Fullmäktige direkt"
+    )
+    clip = Video(title="Klipp", container="mp4", duration=1, width=160, height=90, size=16)
+    clip.file.save("upload.mp4", ContentFile(b"\x00" * 16))
+    VideoPageFactory(parent=series, title="Färjeleden i fullmäktige", video=clip)
+    ArticlePageFactory(parent=tree["sections"][0], title="Färjeleden läggs ner")
+    found = {
+        hit.select_one("h2").get_text(strip=True): (
+            hit.select_one(".search-hit__type").get_text(strip=True),
+            hit.select_one(".kicker").get_text(strip=True),
+        )
+        for hit in hits(search(client, "färjeleden"))
+    }
+    assert found["Samtal om färjeleden"] == ("Poddavsnitt", "Kurirens kvart")
+    assert found["Färjeleden i fullmäktige"] == ("Video", "Fullmäktige direkt")
+    assert found["Färjeleden läggs ner"][0] == "Artikel"
+    # The type filter narrows to one kind.
+    only = hits(search(client, "färjeleden", typ="webtv_episode"))
+    assert [hit.select_one("h2").get_text(strip=True) for hit in only] == [
+        "Färjeleden i fullmäktige"
+    ]

@@ -84,6 +84,9 @@ class PieceKind:
     prepare: Callable = lambda pieces, reading: None
     # (piece, reading) -> dict of the kind's own summary fields.
     own_fields: Callable = lambda piece, reading: {}
+    # (piece, reading) -> dict of the kind's own detail fields; anything beyond the body that
+    # only some callers may have decides with readers.body_decision too.
+    detail_fields: Callable = lambda piece, reading: {}
     description: str = ""
 
 
@@ -120,7 +123,11 @@ def detail(piece, kind: PieceKind, reading: Reading) -> dict:
     decision = readers.body_decision(reading.caller, piece, reading.paywall_settings, reading.now)
     # Only the blocks the decision allows are ever rendered.
     blocks = list(piece.body) if decision.full else piece.teaser_blocks()
-    return {**summary(piece, kind, reading, decision), "body_html": str(body_html(blocks))}
+    return {
+        **summary(piece, kind, reading, decision),
+        "body_html": str(body_html(blocks)),
+        **kind.detail_fields(piece, reading),
+    }
 
 
 def below(queryset, parents):

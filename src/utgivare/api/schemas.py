@@ -86,6 +86,81 @@ class BlogPostDetail(BlogPostSummary, PieceDetail):
     pass
 
 
+class AudioFile(Schema):
+    url: str = Field(
+        description="Empty unless this caller may listen. A free episode's address is public "
+        "and lasts; a subscriber's is for their account and is checked at every fetch."
+    )
+    content_type: str
+    size: int = Field(description="Bytes.")
+    duration_seconds: float
+
+
+class Chapter(Schema):
+    start_seconds: float
+    title: str
+
+
+class EpisodeSummary(PieceSummary):
+    show: Link | None
+    season_number: int | None
+    episode_number: int | None
+    explicit: bool
+    audio: AudioFile | None = Field(description="Null when the episode has no audio file yet.")
+
+
+class EpisodeDetail(EpisodeSummary, PieceDetail):
+    chapters: list[Chapter]
+    guests: list[str]
+    transcript: str = Field(description="Empty unless this caller may listen to the episode.")
+
+
+class Caption(Schema):
+    url: str
+    language: str
+    label: str
+
+
+class VideoFiles(Schema):
+    file_url: str
+    content_type: str
+    hls_url: str = Field(description="Adaptive streaming (HLS) when made, else empty.")
+    width: int
+    height: int
+    captions: list[Caption]
+
+
+class VideoSummary(PieceSummary):
+    series: Link | None
+    duration_seconds: float
+
+
+class VideoDetail(VideoSummary, PieceDetail):
+    video: VideoFiles | None = Field(
+        description="Null unless this caller may watch (or when the video has no file)."
+    )
+    chapters: list[Chapter] = Field(description="Empty unless this caller may watch.")
+
+
+class PodcastShow(Schema):
+    id: int
+    title: str
+    slug: str
+    description: str
+    author_name: str
+    explicit: bool
+    url: str
+    feed_url: str = Field(description="The show's public RSS feed (teasers for paid episodes).")
+
+
+class VideoSeries(Schema):
+    id: int
+    title: str
+    slug: str
+    description: str
+    url: str
+
+
 class Issue(Schema):
     id: int
     number: int

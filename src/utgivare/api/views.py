@@ -1,8 +1,8 @@
 """The read API: /api/ (django-ninja). Read-only, JSON, described at /api/openapi.json.
 
-Pieces (articles, blog posts) are served by pieces.add_piece_endpoints; issues,
-authors and sections here. Every operation goes through http.guarded (caller,
-rate limit, caching, ETag).
+Pieces (articles, blog posts; episodes and videos in listening.py) are served by
+pieces.add_piece_endpoints; issues, authors and sections here. Every operation goes
+through http.guarded (caller, rate limit, caching, ETag).
 """
 
 import json
@@ -26,7 +26,7 @@ from utgivare.publication.models import (
     with_parents,
 )
 
-from . import docs, http, schemas
+from . import docs, http, listening, schemas
 from .listing import ERRORS, MAX_ID, SLUG, Paging, paginate
 from .pieces import (
     PieceFilters,
@@ -39,14 +39,18 @@ from .pieces import (
 )
 
 DESCRIPTION = """
-The publication's issues, articles, blog posts, authors and sections, read-only.
+The publication's issues, articles, blog posts, podcast episodes and shows, videos
+and video series, authors and sections, read-only.
 
 **Bodies and the paywall.** Without a key you get every piece's lead and, for
 metered and subscribers-only pieces, the teaser (first paragraph) as
 `body_html`; `access.full_text` says which. With the API key of a subscriber
 (made under *Mitt konto*, sent as `Authorization: Bearer utg_…`) you get the
 full body of what the subscription covers. The API never uses a metered free
-read.
+read. The same decision gives an episode's transcript and a video's chapters, and
+the address of an episode's audio or a video's files: a free piece carries its
+public address, a key whose subscription covers the piece gets an address for its
+account, and anyone else gets none.
 
 **Pages.** Lists take `page` (from 1) and `page_size` (1–100) and answer
 `count`, `pages`, `next` and `previous`.
@@ -204,8 +208,9 @@ BLOG_POSTS = PieceKind(
 )
 
 router = Router()
-for kind in (ARTICLES, BLOG_POSTS):
+for kind in (ARTICLES, BLOG_POSTS, listening.EPISODES, listening.VIDEOS):
     add_piece_endpoints(router, kind)
+listening.add_endpoints(router)
 
 
 # --- Issues ------------------------------------------------------------------------------
@@ -362,7 +367,17 @@ def index(request):
         "docs": reverse("api:openapi-view"),
         **{
             name: reverse(f"api:api_{name}_list")
-            for name in ("issue", "article", "blog_post", "author", "section")
+            for name in (
+                "issue",
+                "article",
+                "blog_post",
+                "podcast_episode",
+                "podcast_show",
+                "video",
+                "video_series",
+                "author",
+                "section",
+            )
         },
     }
     body = {name: request.build_absolute_uri(url) for name, url in links.items()}

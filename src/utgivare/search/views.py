@@ -48,6 +48,8 @@ class Hit:
     snippet: SafeString
     # The piece's effective access level ("free", "metered", "subscribers"): the result says so.
     level: str
+    # What it is ("artikel", "poddavsnitt", "video", …): results mix every kind of piece.
+    kind: str = ""
 
 
 class BadFilter(ValueError):
@@ -57,6 +59,11 @@ class BadFilter(ValueError):
 def kind_labels() -> dict[str, str]:
     """{paywall_content_type: plural name} of every searchable page type."""
     return {model.paywall_content_type: model._meta.verbose_name_plural for model in piece_models()}
+
+
+def kind_names() -> dict[str, str]:
+    """{paywall_content_type: singular name}, for the label on each result."""
+    return {model.paywall_content_type: model._meta.verbose_name for model in piece_models()}
 
 
 def read_filters(params, site) -> Filters:
@@ -125,6 +132,7 @@ def hits_for(page_ids, query_text, paywall_settings, request) -> list[Hit]:
     entries = SearchEntry.objects.in_bulk(page_ids)
     pages = Page.objects.in_bulk(page_ids)
     hits = []
+    names = kind_names()
     for page_id in page_ids:
         entry, page = entries.get(page_id), pages.get(page_id)
         if entry is None or page is None:
@@ -143,6 +151,7 @@ def hits_for(page_ids, query_text, paywall_settings, request) -> list[Hit]:
                 lead=entry.lead,
                 snippet=snippet(visible, query_text),
                 level=level,
+                kind=str(names.get(entry.kind, "")),
             )
         )
     return hits
