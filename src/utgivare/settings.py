@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "ninja",
     "utgivare.corrections",
     "utgivare.tips",
+    "utgivare.signatures",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
