@@ -185,3 +185,23 @@ def test_responsible_publisher_reads_the_name_after_unlocking_and_the_read_is_lo
     assert (line.user, line.signature) == (publisher, SIGNATURE)
     log = client.get("/admin/signaturer/").content.decode()
     assert "läste det verkliga namnet" in log and REAL_NAME not in log
+
+
+def test_a_named_author_who_becomes_a_signature_leaves_no_trace_of_the_name(tree):
+    from wagtail.contrib.redirects.models import Redirect
+    from wagtail.models import PageLogEntry, Revision
+
+    from utgivare.publication.models import AuthorPage
+
+    named = AuthorPageFactory(parent=tree["authors"], title=REAL_NAME, slug="maj-britt-oskarsson")
+    named.save_revision().publish()
+    author = AuthorPage.objects.get(pk=named.pk)
+    author.title, author.is_signature = SIGNATURE, True
+    author.save_revision(log_action=True).publish(log_action=True)
+
+    assert Client().get("/skribenter/maj-britt-oskarsson/").status_code == 404
+    assert not Redirect.objects.filter(redirect_page_id=author.pk).exists()
+    kept = [json.dumps(r.content, ensure_ascii=False) for r in Revision.objects.all()]
+    assert kept and not [text for text in kept if "Oskarsson" in text]
+    labels = [json.dumps([e.label, e.data], ensure_ascii=False) for e in PageLogEntry.objects.all()]
+    assert labels and not [text for text in labels if "Oskarsson" in text]
