@@ -1,6 +1,7 @@
 """A signature author: the public sees only the signature, and the real name is
 sealed to the tip inbox key, read only by the ansvarig utgivare, every read logged."""
 
+import contextlib
 import html
 import io
 import json
@@ -53,10 +54,8 @@ def get(client, url, params=None, **headers):
 
 def readable(body: str) -> str:
     """The text as a reader or a script would see it: JSON unescaped, entities decoded."""
-    try:
+    with contextlib.suppress(ValueError):
         body = json.dumps(json.loads(body), ensure_ascii=False)
-    except ValueError:
-        pass
     return html.unescape(html.unescape(body))
 
 
