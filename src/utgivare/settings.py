@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "utgivare.corrections",
     "utgivare.tips",
     "utgivare.signatures",
+    "utgivare.importers",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -122,6 +123,9 @@ MIDDLEWARE = [
     "utgivare.core.middleware.DatabaseUnavailableMiddleware",
     # Wagtail's page view finds its site and root page in the cache.
     "utgivare.core.middleware.CachedSiteMiddleware",
+    # WordPress's /?p=ID at the site root (importers); the rest of the old addresses
+    # are Wagtail redirects, answered when no page is found.
+    "utgivare.importers.middleware.WordPressAddressMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Innermost: puts long comment threads into the finished page before any
     # outer middleware measures or caches the body (see comments/middleware.py).

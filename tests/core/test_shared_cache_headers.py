@@ -146,6 +146,12 @@ def url_kwargs(content) -> dict:
     reset_user = content["reset_user"]
     return {
         "choose_language": {"language": "en"},
+        "section_rss": {"slug": content["free"].get_parent().slug},
+        "section_atom": {"slug": content["free"].get_parent().slug},
+        "author_rss": {"slug": "karin-lund"},
+        "author_atom": {"slug": "karin-lund"},
+        "issue_rss": {"number": 179},
+        "issue_atom": {"number": 179},
         "checkout": {"plan_id": content["plan"].pk},
         "post": {"page_id": content["free"].pk},
         # genmale:request, the "Begär genmäle" form of a piece.

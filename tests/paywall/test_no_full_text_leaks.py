@@ -199,6 +199,9 @@ def site(tree):
         "home": tree["home"],
         "show": show,
         "lapsed_feed": lapsed_feed,
+        "section": section,
+        "writer": writer,
+        "issue": issue,
     }
 
 
@@ -268,12 +271,20 @@ def video_files_the_reader_was_given(client, site):
 
 
 def site_feeds(client, site):
-    return [(url, get(client, url)) for url in ("/flode/", "/flode/atom/")]
+    """The whole site's, each section's, writer's and issue's feeds, RSS and Atom."""
+    feeds = [
+        "/flode/",
+        f"/flode/sektion/{site['section'].slug}/",
+        f"/flode/skribent/{site['writer'].slug}/",
+        f"/flode/nummer/{site['issue'].number}/",
+    ]
+    return [(url, get(client, url)) for feed in feeds for url in (feed, feed + "atom/")]
 
 
 def blog_feed_and_archives(client, site):
     blog = site["blog"]
-    return [(url, get(client, url)) for url in (blog.feed_url(), blog.archive_url())]
+    urls = (blog.feed_url(), blog.atom_feed_url(), blog.archive_url())
+    return [(url, get(client, url)) for url in urls]
 
 
 def podcast_feeds_and_files(client, site):
@@ -445,6 +456,26 @@ def test_first_paragraphs_do_reach_the_reader_over_quota(anonymous_over_quota, s
         body = get(anonymous_over_quota, page.url)
         assert SECRETS[what][0] in body
         assert "paywall-box" in body
+
+
+def test_every_feed_does_carry_the_first_paragraphs(anonymous_over_quota, site):
+    # The control for the feeds: each lists its pieces, only the paywalled part is missing.
+    articles = [SECRETS[what][0] for what in ("metered article", "paid article")]
+    everything = articles + [SECRETS[what][0] for what in ("metered blog post", "paid blog post")]
+    feeds = site_feeds(anonymous_over_quota, site) + blog_feed_and_archives(
+        anonymous_over_quota, site
+    )
+    for url, body in feeds:
+        if "/arkiv/" in url:
+            continue  # the blog's archive page, not a feed
+        text = html.unescape(html.unescape(body))
+        if "/sektion/" in url or "/nummer/" in url:
+            expected = articles
+        elif url.startswith(site["blog"].url):
+            expected = everything[2:]
+        else:  # the whole site's and the writer's
+            expected = everything
+        assert [first for first in expected if first not in text] == [], url
 
 
 @pytest.mark.parametrize("reader_kind", ["anonymous_over_quota", "logged_in_over_quota"])

@@ -7,7 +7,8 @@ Page tree:
           BlogPostPage /bloggar/karin/<slug>/
 
 A blog's standing introduction and tagline are shown above every post.
-Archive by month: /bloggar/karin/arkiv/2026/11/. RSS: /bloggar/karin/flode/.
+Archive by month: /bloggar/karin/arkiv/2026/11/. RSS: /bloggar/karin/flode/, Atom:
+/bloggar/karin/flode/atom/.
 """
 
 import datetime as dt
@@ -30,8 +31,9 @@ from wagtail.search import index
 from utgivare.comments import threads as comment_threads
 from utgivare.publication.models import paginate
 from utgivare.publication.pieces import ReadablePiece
+from utgivare.publication.syndication import ATOM, RSS
 
-from .feeds import feed_response
+from .feeds import feed_response_for
 
 POSTS_PER_PAGE = 10
 LOCAL_TZ = ZoneInfo(settings.TIME_ZONE)
@@ -143,6 +145,9 @@ class BlogPage(RoutablePageMixin, Page):
     def feed_url(self):
         return self.url + self.reverse_subpage("feed")
 
+    def atom_feed_url(self):
+        return self.url + self.reverse_subpage("feed_atom")
+
     def archive_url(self):
         return self.url + self.reverse_subpage("archive")
 
@@ -181,7 +186,11 @@ class BlogPage(RoutablePageMixin, Page):
 
     @path("flode/", name="feed")
     def feed(self, request):
-        return feed_response(self, request)
+        return feed_response_for(self, request, RSS)
+
+    @path("flode/atom/", name="feed_atom")
+    def feed_atom(self, request):
+        return feed_response_for(self, request, ATOM)
 
 
 class BlogPostPage(ReadablePiece):

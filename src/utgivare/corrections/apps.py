@@ -9,8 +9,9 @@ class CorrectionsConfig(AppConfig):
 
     def ready(self):
         # publication builds the JSON-LD; it offers a hook so that it need not know us.
-        from utgivare.publication import structured_data
+        from utgivare.publication import structured_data, syndication
 
         from . import published
 
         structured_data.register_enricher(published.enrich_json_ld)
+        syndication.register_item_marker(published.mark_feed_items)

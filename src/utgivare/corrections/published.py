@@ -1,6 +1,6 @@
 """What readers see of corrections: on the piece, in JSON-LD, on /rattelser/ and in feeds.
 
-Other apps (feeds, blogs) call `latest_by_page` and `feed_note_html`; the
+Feeds get `mark_feed_items` through publication.syndication's marker hook; the
 page templates use the tags in templatetags/corrections_tags.py.
 """
 
@@ -83,6 +83,15 @@ def latest_by_page(page_ids) -> dict[int, dt.date]:
         if page_id not in latest or day > latest[page_id]:
             latest[page_id] = day
     return latest
+
+
+def mark_feed_items(pieces, request) -> dict:
+    """For publication.syndication: a note and the category "Rättad" on each corrected piece."""
+    by_pk = {piece.pk: piece for piece in pieces}
+    return {
+        pk: (feed_note_html(day, by_pk[pk].get_full_url(request)), _("Rättad"))
+        for pk, day in latest_by_page(by_pk).items()
+    }
 
 
 def feed_note_html(corrected_on: dt.date, url: str):

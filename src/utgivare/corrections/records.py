@@ -8,6 +8,8 @@ sitemap already show, and which keys the cached corrections (published.py).
 from django.db import transaction
 from wagtail.models import Page
 
+from utgivare.core import content_version, page_cache
+
 from .models import Correction, CorrectionChange
 
 FIELDS = ("corrected_on", "wrong", "right", "note")
@@ -24,6 +26,10 @@ def _wording(correction: Correction) -> dict:
 
 def _touch(page_id: int, now) -> None:
     Page.objects.filter(pk=page_id).update(last_published_at=now)
+    # A queryset update sends no signal: drop the cached page, the lists that show it
+    # and the cached feeds ourselves, in the same transaction.
+    page_cache.page_id_changed(page_id)
+    content_version.bump()
 
 
 @transaction.atomic

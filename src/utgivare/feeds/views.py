@@ -1,69 +1,137 @@
-"""The site's feeds of the latest magazine articles: RSS 2.0 at /flode/, Atom at /flode/atom/.
+"""The site's feeds, each in RSS 2.0 and Atom (publication.syndication writes them):
 
+    /flode/                        the whole site: articles and blog posts together
+    /flode/sektion/<slug>/         one section's articles
+    /flode/skribent/<slug>/        one writer's articles and blog posts
+    /flode/nummer/<number>/        one issue's articles, in the editor's order
+    .../atom/                      the same as Atom
+
+A blog's own feeds are the blog's routes (/bloggar/<blog>/flode/, blogs.feeds).
 A feed is the same for every reader, so it never asks about the reader: each
-item carries what paywall.gate.public_blocks allows (the whole body only for
-free pieces; the lead and the first paragraph for metered and paid ones),
-rendered by publication.feed_html like every other feed.
+item carries what paywall.gate.public_blocks allows.
 """
 
-from django.http import HttpResponse
-from django.utils.cache import patch_cache_control
-from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.http import Http404
 from django.utils.translation import gettext as _
-from wagtail.models import Site
 
+from utgivare.blogs.models import BlogPage, BlogPostPage
+from utgivare.core import content_version
 from utgivare.core.models import ImprintSettings
-from utgivare.corrections.published import feed_note_html, latest_by_page
-from utgivare.paywall.models import PaywallSettings
-from utgivare.publication.feed_html import item_html
-from utgivare.publication.models import ArticlePage
+from utgivare.publication.models import ArticlePage, AuthorPage, IssuePage, SectionPage
+from utgivare.publication.syndication import (
+    FEED_ITEMS,
+    FeedInfo,
+    feed_response,
+    newest_first,
+)
 
-FEED_ITEMS = 30
-# Shared caches may keep a feed this long: it holds nothing personal.
-FEED_MAX_AGE = 300
+
+def site_root(request):
+    site = content_version.site_for_request(request)
+    if site is None:
+        raise Http404
+    return site.root_page
 
 
-def latest_articles(request, feed_class=Rss201rev2Feed):
-    site = Site.find_for_request(request)
-    imprint = ImprintSettings.for_request(request)
-    paywall_settings = PaywallSettings.for_request(request)
-    feed = feed_class(
-        title=imprint.publication_name,
-        link=request.build_absolute_uri("/"),
-        description=imprint.tagline or imprint.publication_name,
-        language="sv",
+def with_blogs(posts):
+    """Blog posts told their blog (and its writer) in one query, for their bylines."""
+    step = BlogPage.steplen
+    blogs = BlogPage.objects.filter(path__in={post.path[:-step] for post in posts})
+    by_path = {blog.path: blog for blog in blogs.select_related("writer")} if posts else {}
+    for post in posts:
+        post.__dict__["blog"] = by_path.get(post.path[:-step])  # a cached_property
+    return posts
+
+
+def newest_articles(articles):
+    articles = articles.live().public().select_related("author")
+    return list(articles.order_by("-first_published_at", "-pk")[:FEED_ITEMS])
+
+
+def newest_posts(posts):
+    return with_blogs(list(posts.live().public().order_by("-date", "-pk")[:FEED_ITEMS]))
+
+
+def info(request, *, title, page, description=""):
+    return FeedInfo(
+        title=title,
+        link=page.get_full_url(request),
+        description=description or title,
         feed_url=request.build_absolute_uri(),
     )
-    read_on = _("Läs hela artikeln på webbplatsen")
-    articles = ArticlePage.objects.live().public().select_related("author")
-    if site is not None:
-        articles = articles.descendant_of(site.root_page)
-    articles = list(articles.order_by("-first_published_at")[:FEED_ITEMS])
-    corrected = latest_by_page(article.pk for article in articles)
-    for article in articles:
-        url = article.get_full_url(request)
-        description = item_html(
-            article, paywall_settings, url=url, read_on=read_on, request=request
-        )
-        if article.pk in corrected:
-            # A corrected piece says so first, as the page does.
-            description = feed_note_html(corrected[article.pk], url) + description
-        feed.add_item(
-            title=article.title,
-            link=url,
-            description=description,
-            categories=[_("Rättad")] if article.pk in corrected else None,
-            unique_id=url,
-            unique_id_is_permalink=True,
-            pubdate=article.first_published_at,
-            updateddate=article.last_published_at or article.first_published_at,
-            author_name=article.author.title if article.author_id else None,
-        )
-    response = HttpResponse(content_type=f"{feed.content_type}")
-    feed.write(response, "utf-8")
-    patch_cache_control(response, public=True, max_age=FEED_MAX_AGE)
-    return response
 
 
-def latest_articles_atom(request):
-    return latest_articles(request, feed_class=Atom1Feed)
+def site_feed(request, kind):
+    def describe():
+        root = site_root(request)
+        imprint = ImprintSettings.for_request(request)
+        pieces = newest_first(
+            newest_articles(ArticlePage.objects.descendant_of(root)),
+            newest_posts(BlogPostPage.objects.descendant_of(root)),
+        )
+        name = imprint.publication_name
+        return info(request, title=name, page=root, description=imprint.tagline or name), pieces
+
+    return feed_response(request, "site", describe, kind)
+
+
+def one_page(model, root, **lookup):
+    page = model.objects.live().public().descendant_of(root).filter(**lookup).first()
+    if page is None:
+        raise Http404
+    return page
+
+
+def section_feed(request, slug, kind):
+    def describe():
+        root = site_root(request)
+        section = one_page(SectionPage, root, slug=slug)
+        imprint = ImprintSettings.for_request(request)
+        title = f"{section.title} – {imprint.publication_name}"
+        pieces = newest_articles(ArticlePage.objects.child_of(section))
+        return info(request, title=title, page=section, description=section.intro), pieces
+
+    return feed_response(request, f"section:{slug}", describe, kind)
+
+
+def author_feed(request, slug, kind):
+    def describe():
+        root = site_root(request)
+        author = one_page(AuthorPage, root, slug=slug)
+        imprint = ImprintSettings.for_request(request)
+        blogs = BlogPage.objects.live().descendant_of(root).filter(writer=author)
+        posts = BlogPostPage.objects.none()
+        for blog in blogs:
+            posts = posts | BlogPostPage.objects.child_of(blog)
+        pieces = newest_first(
+            newest_articles(ArticlePage.objects.descendant_of(root).filter(author=author)),
+            newest_posts(posts),
+        )
+        title = f"{author.title} – {imprint.publication_name}"
+        return info(request, title=title, page=author, description=author.role), pieces
+
+    return feed_response(request, f"author:{slug}", describe, kind)
+
+
+def issue_feed(request, number, kind):
+    def describe():
+        root = site_root(request)
+        issue = one_page(IssuePage, root, number=number)
+        imprint = ImprintSettings.for_request(request)
+        title = _("Nummer %(number)s") % {"number": issue.number}
+        title = f"{title} – {imprint.publication_name}"
+        pieces = issue.table_of_contents()[:FEED_ITEMS]
+        visible = public_ids(pieces)
+        pieces = [article for article in pieces if article.pk in visible]
+        return info(request, title=title, page=issue, description=issue.summary), pieces
+
+    return feed_response(request, f"issue:{number}", describe, kind)
+
+
+def public_ids(articles):
+    """The ids of those articles no view restriction hides."""
+    return set(
+        ArticlePage.objects.public()
+        .filter(pk__in=[article.pk for article in articles])
+        .values_list("pk", flat=True)
+    )
