@@ -66,7 +66,10 @@ def every_public_response(client, signature):
         (f"page {page.url}", get(client, page.url))
         for page in Page.objects.live().descendant_of(signature["tree"]["home"], inclusive=True)
     ]
-    found += [(url, get(client, url)) for url in ("/flode/", "/flode/atom/", "/sitemap.xml")]
+    section = signature["tree"]["sections"][0]
+    feeds = ["/flode/", "/flode/atom/", f"/flode/sektion/{section.slug}/"]
+    feeds += [f"/flode/skribent/{author.slug}/", f"/flode/skribent/{author.slug}/atom/"]
+    found += [(url, get(client, url)) for url in [*feeds, "/sitemap.xml"]]
     for query in (SIGNATURE, article.title):
         found.append((f"search {query}", get(client, "/sok/", {"q": query})))
     for headers in ({}, {"HTTP_AUTHORIZATION": f"Bearer {key}"}):
@@ -78,6 +81,10 @@ def every_public_response(client, signature):
         ):
             found.append((f"{url} {bool(headers)}", get(client, url, {}, **headers)))
     return found
+
+
+def article_title_in(body, signature):
+    return signature["article"].title in readable(body)
 
 
 def test_real_name_reaches_no_public_response_and_the_signature_is_everywhere(signature):
@@ -95,6 +102,7 @@ def test_real_name_reaches_no_public_response_and_the_signature_is_everywhere(si
     )
     assert ld["author"]["name"] == SIGNATURE
     assert SIGNATURE in by_where["/flode/"] and SIGNATURE in by_where["/flode/atom/"]
+    assert article_title_in(by_where["/flode/skribent/nattpatrullen/"], signature)
     assert SIGNATURE in readable(by_where["/api/authors/ False"])
     assert signature["article"].title in readable(by_where[f"search {SIGNATURE}"])
     # Searching for the real name finds nothing (the page echoes the query, nothing more).
