@@ -192,6 +192,11 @@ def test_responsible_publisher_reads_the_name_after_unlocking_and_the_read_is_lo
     assert (line.user, line.signature) == (publisher, SIGNATURE)
     log = client.get("/admin/signaturer/").content.decode()
     assert "läste det verkliga namnet" in log and REAL_NAME not in log
+    # The way there from the author's page and the authors' listing in the admin.
+    edit = client.get(f"/admin/pages/{author.pk}/edit/").content.decode()
+    listing = client.get(f"/admin/pages/{signature['tree']['authors'].pk}/").content.decode()
+    assert f"/admin/signaturer/{author.pk}/" in edit and REAL_NAME not in edit
+    assert f"/admin/signaturer/{author.pk}/" in listing and REAL_NAME not in listing
 
 
 def test_a_named_author_who_becomes_a_signature_leaves_no_trace_of_the_name(tree):
