@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "ninja",
     "utgivare.corrections",
     "utgivare.tips",
+    "utgivare.signatures",
     "utgivare.importers",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -38,7 +38,8 @@ def referenced_pictures():
     for folder in ("authors", "articles"):
         for path in (CONTENT_DIR / folder).glob("*.md"):
             meta, body = read_markdown(path)
-            named.add(path.parent / meta["photo"])
+            if meta.get("photo"):  # a signature author has none
+                named.add(path.parent / meta["photo"])
             named.update(path.parent / src for src in re.findall(r"^!\[.*\]\((\S+)", body, re.M))
     return {path.resolve() for path in named}
 

@@ -283,3 +283,18 @@ def test_demo_correction_genmale_and_tip_are_made_with_their_features(loaded, cl
     key = tip_inbox.unlock(tip_inbox.current_inbox(), DEMO_TIPS_PASSPHRASE)
     opened = tip_inbox.read_for_editor(Tip.objects.get(), key, editor=None)
     assert "skolskjutsenheten" in opened[0].text and not opened[1].from_source
+
+
+def test_the_signature_writes_a_published_piece_and_its_real_name_is_only_sealed(loaded, client):
+    from utgivare.demo.integrity import DEMO_SIGNATURE_REAL_NAME
+    from utgivare.signatures.models import SealedIdentity
+
+    signature = AuthorPage.objects.get(slug="nattpatrullen")
+    piece = ArticlePage.objects.live().get(author=signature)
+    surname = DEMO_SIGNATURE_REAL_NAME.split(",")[0].split()[-1]
+
+    assert signature.is_signature and signature.photo is None and signature.user is None
+    assert SealedIdentity.objects.filter(author=signature).exists()
+    for url in (signature.url, piece.url):
+        body = client.get(url).content.decode()
+        assert "Nattpatrullen" in body and surname not in body

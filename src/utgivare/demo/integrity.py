@@ -7,6 +7,9 @@
   article, so both link to each other.
 - The tip inbox is opened with DEMO_TIPS_PASSPHRASE (public: this is a demo)
   and holds one tip with an editor's reply.
+- The signature "Nattpatrullen" (authors/05-nattpatrullen.md, signature: yes) has
+  its invented real name sealed to the inbox key with signatures.identity, so the
+  ansvarig utgivare can read it under Signaturer after unlocking the inbox.
 Run again, it adds nothing twice.
 """
 
@@ -16,12 +19,18 @@ from zoneinfo import ZoneInfo
 from utgivare.corrections import records
 from utgivare.corrections.models import Correction, ReplyRequest
 from utgivare.corrections.replies import log
+from utgivare.publication.models import AuthorPage
+from utgivare.signatures import identity
+from utgivare.signatures.models import SealedIdentity
 from utgivare.tips import inbox as tip_inbox
 from utgivare.tips.models import Tip
 
 # Public on purpose: the demo prints it, so anyone trying the demo can read its tip.
 DEMO_TIPS_PASSPHRASE = "norrviks kurir demo tipslåda 2026"  # noqa: S105
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
+# Invented like everyone in the demo; only here, in the loader, and sealed on load. A real
+# publication would type it into the admin (Signaturer), never into a file.
+DEMO_SIGNATURE_REAL_NAME = "Maj-Britt Oskarsson, undersköterska i nattpatrullen"
 
 
 def _at(day: str, time: str = "11:30") -> dt.datetime:
@@ -29,7 +38,7 @@ def _at(day: str, time: str = "11:30") -> dt.datetime:
 
 
 def load_integrity(articles: dict) -> dict:
-    made = {"corrections": 0, "genmalen": 0, "tips": 0}
+    made = {"corrections": 0, "genmalen": 0, "tips": 0, "signatures": 0}
     election = articles.get("valet-i-norrvik-i-siffror")
     if election is not None and not Correction.objects.filter(page=election).exists():
         records.add(
@@ -92,4 +101,11 @@ def load_integrity(articles: dict) -> dict:
             today=today,
         )
         made["tips"] += 1
+
+    signature = AuthorPage.objects.filter(slug="nattpatrullen", is_signature=True).first()
+    if signature and not SealedIdentity.objects.filter(author=signature).exists():
+        identity.seal_identity(
+            signature, DEMO_SIGNATURE_REAL_NAME, bytes(inbox.public_key), dt.date.today()
+        )
+        made["signatures"] += 1
     return made

@@ -109,7 +109,10 @@ def load_magazine(*, content_dir: Path = CONTENT_DIR, refresh: bool = False) -> 
     )
     authors, responsible = {}, []
     for path in sorted((content_dir / "authors").glob("*.md")):
-        meta, bio = read_markdown(path, ("slug", "name", "role", "email", "photo"))
+        meta, bio = read_markdown(path, ("slug", "name", "role"))
+        # A signature has no portrait and no e-mail of its own (publication.signature_problems).
+        if meta.get("signature") != "yes" and not (meta.get("email") and meta.get("photo")):
+            raise ContentError(f"{path.name}: saknar email eller photo")
         authors[meta["slug"]] = loader.author(author_index, path, meta, bio)
         if meta.get("responsible_publisher") == "yes":
             responsible.append(authors[meta["slug"]])
@@ -237,6 +240,19 @@ class _Loader:
         return site
 
     def author(self, index: AuthorIndexPage, path: Path, meta: dict, bio: str) -> AuthorPage:
+        if meta.get("signature") == "yes":
+            # The name in the file is the signature; the real name is sealed by
+            # demo.integrity with the signatures feature, never written here.
+            return self.child(
+                index,
+                AuthorPage,
+                meta["slug"],
+                "authors",
+                title=meta["name"],
+                role=meta["role"],
+                bio=paragraphs_html(bio),
+                is_signature=True,
+            )
         return self.child(
             index,
             AuthorPage,

@@ -7,12 +7,14 @@ Page tree:
       AuthorIndexPage /skribenter/      -> AuthorPage
 """
 
+from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q, Window
 from django.db.models.functions import RowNumber, Substr
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
@@ -282,7 +284,13 @@ class AuthorIndexPage(Page):
 
 
 class AuthorPage(Page):
-    """A writer. The page title is the name shown in bylines."""
+    """A writer. The page title is the name shown in bylines.
+
+    A signature author (`is_signature`) publishes under a pseudonym: the title is the
+    signature and nothing on this row may point at the person. Their real name, if the
+    editors keep it at all, lives sealed in `signatures.SealedIdentity`; here the rules
+    only close the doors an editor could open by accident (`signature_problems`).
+    """
 
     role = models.CharField(
         _("roll"),
@@ -300,6 +308,15 @@ class AuthorPage(Page):
         related_name="+",
     )
     public_email = models.EmailField(_("publik e-post"), blank=True)
+    is_signature = models.BooleanField(
+        _("signatur"),
+        default=False,
+        help_text=_(
+            "Skribenten publicerar under signatur: rubriken är signaturen, adressen bildas "
+            "av den, och sidan får varken porträtt eller inloggningskonto. Skriv aldrig det "
+            "verkliga namnet här; det förseglas för den ansvariga utgivaren under Signatur."
+        ),
+    )
     user = models.OneToOneField(
         "auth.User",
         verbose_name=_("inloggningskonto"),
@@ -311,6 +328,7 @@ class AuthorPage(Page):
     )
 
     content_panels = Page.content_panels + [
+        FieldPanel("is_signature"),
         FieldPanel("role"),
         FieldPanel("photo"),
         FieldPanel("bio"),
@@ -328,6 +346,21 @@ class AuthorPage(Page):
     @property
     def name(self):
         return self.title
+
+    def clean(self):
+        if self.is_signature:
+            self.slug = signature_slug(self.title)
+        super().clean()  # checks the slug is free among the other authors
+        if self.is_signature:
+            problems = signature_problems(self)
+            if problems:
+                raise ValidationError(problems)
+
+    def save(self, *args, **kwargs):
+        # Also when saved from code (the demo, an import): the address is the signature's.
+        if self.is_signature and self.title:
+            self.slug = signature_slug(self.title)
+        return super().save(*args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -347,6 +380,27 @@ class AuthorPage(Page):
         # The writer's blogs (blogs.BlogPage.writer), by the relation's name: no import.
         context["blogs"] = self.blogs.live().public().order_by("title")
         return context
+
+
+def signature_slug(signature: str) -> str:
+    """The address of a signature author: from the signature alone, never typed by hand."""
+    return slugify(signature, allow_unicode=True)[:255] or "signatur"
+
+
+def signature_problems(author) -> dict:
+    """What on a signature author's page could tell who writes (field -> message)."""
+    problems = {}
+    if author.photo_id:
+        problems["photo"] = _(
+            "En signatur har inget porträtt: en bild kan avslöja skribenten genom ansiktet, "
+            "filnamnet eller sina metadata (EXIF)."
+        )
+    if author.user_id:
+        problems["user"] = _(
+            "En signatur kopplas inte till ett inloggningskonto: kontots namn och "
+            "e-postadress syns för alla som administrerar användare."
+        )
+    return problems
 
 
 def with_parents(pages):

@@ -95,6 +95,10 @@ class Command(BaseCommand):
         for label, email, password in logins:
             out.write(f"  {label.ljust(width)}  {email}  lösenord: {password}")
         out.write(f"  Tipslådans lösenfras (admin > Tips): {DEMO_TIPS_PASSPHRASE}")
+        out.write(
+            "  Signaturen Nattpatrullens verkliga namn är förseglat: lås upp tipslådan "
+            "och läs det under Signaturer (loggas)."
+        )
         out.write("")
         out.write(self.style.MIGRATE_HEADING("Adresser"))
         # Where this site answers (SITE_URL), not a fixed port: `runserver 8300` is common.
