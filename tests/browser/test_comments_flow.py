@@ -91,6 +91,20 @@ def test_comment_is_moderated_then_published_and_a_reply_nests_without_reload(
     ).to_contain_text("Svar: kommunstyrelsen.")
     screenshot(reader, "comments-thread")
 
+    # 6. A new commenter's reply is held, yet lands under the comment it answers;
+    #    a refusal before it is said once, not twice.
+    published = reader.locator(f"#kommentar-{comment.pk}")
+    published.get_by_role("link", name="Svara").first.click()
+    form = published.locator("form.comment-form")
+    form.get_by_label("E-post", exact=True).evaluate("field => field.removeAttribute('required')")
+    write_comment(reader, "Ny granne", "", "Jag undrar också.")
+    expect(reader.get_by_text("Skriv din e-postadress. Den publiceras inte.")).to_have_count(1)
+    write_comment(reader, "Ny granne", "ny@example.org", "Jag undrar också.")
+    held = reader.locator(f"#kommentar-{comment.pk} > ol.comment-replies > li.comment--pending")
+    expect(held).to_contain_text("Jag undrar också.")
+    expect(held).to_contain_text("Väntar på granskning")
+    expect(reader.locator("[data-own-pending]")).to_have_count(0)
+
 
 def test_commenting_and_replying_work_without_javascript(chromium, piece):
     from tests.comments.factories import CommentFactory
