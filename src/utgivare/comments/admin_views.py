@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
-from . import legal, moderating, staff
+from . import history_text, legal, moderating, staff
 from .forms import ModeratorEditForm
 from .models import Ban, Comment, CommentSettings, ModerationEvent, Thread
 from .moderation import REASONS, Status
@@ -55,6 +55,33 @@ ACTION_LABELS = {
     "spam": gettext_lazy("Skräppost"),
     "pending": gettext_lazy("Tillbaka till granskning"),
 }
+
+# What the confirmation says was done: "Kommentaren av Anna är godkänd."
+DONE_ONE = {
+    "approve": gettext_lazy("Kommentaren av %(name)s är godkänd."),
+    "reject": gettext_lazy("Kommentaren av %(name)s är avvisad."),
+    "spam": gettext_lazy("Kommentaren av %(name)s är markerad som skräppost."),
+    "pending": gettext_lazy("Kommentaren av %(name)s är tillbaka i granskningskön."),
+}
+DONE_MANY = {
+    "approve": ("%(count)d kommentar är godkänd.", "%(count)d kommentarer är godkända."),
+    "reject": ("%(count)d kommentar är avvisad.", "%(count)d kommentarer är avvisade."),
+    "spam": (
+        "%(count)d kommentar är markerad som skräppost.",
+        "%(count)d kommentarer är markerade som skräppost.",
+    ),
+    "pending": (
+        "%(count)d kommentar är tillbaka i granskningskön.",
+        "%(count)d kommentarer är tillbaka i granskningskön.",
+    ),
+}
+
+BAN_TERMS = [
+    ("7", gettext_lazy("En vecka")),
+    ("30", gettext_lazy("En månad")),
+    ("365", gettext_lazy("Ett år")),
+    ("", gettext_lazy("Tills någon tar bort spärren")),
+]
 
 
 def moderator_required(view):
@@ -166,11 +193,8 @@ def bulk(request):
     changed = moderating.moderate(
         ids, action, actor=request.user, reason=_reason_from(request), now=timezone.now()
     )
-    messages.success(
-        request,
-        ngettext("%(count)d kommentar: %(action)s.", "%(count)d kommentarer: %(action)s.", changed)
-        % {"count": changed, "action": ACTION_LABELS[action].lower()},
-    )
+    singular, plural = DONE_MANY[action]
+    messages.success(request, ngettext(singular, plural, changed) % {"count": changed})
     return HttpResponseRedirect(back)
 
 
@@ -192,7 +216,7 @@ def act(request, comment_id):
     )
     messages.success(
         request,
-        _("%(name)s: %(action)s.") % {"name": comment.author_name, "action": ACTION_LABELS[action]},
+        str(DONE_ONE[action]) % {"name": comment.author_name},
     )
     return HttpResponseRedirect(back)
 
@@ -242,7 +266,9 @@ def detail(request, comment_id):
         {
             "comment": comment,
             "form": form,
-            "events": comment.events.select_related("actor"),
+            "events": history_text.readable(list(comment.events.select_related("actor"))),
+            "ban_terms": BAN_TERMS,
+            "now": timezone.now(),
             "reports": comment.reports.all(),
             "others": others,
             "bans": bans,
@@ -273,6 +299,7 @@ def ban(request, comment_id):
         actor=request.user,
         reason=request.POST.get("reason", "").strip()[:500],
         comment=comment,
+        expires_at=moderating.ban_expiry(request.POST.get("term", ""), timezone.now()),
         now=timezone.now(),
     )
     if request.POST.get("also_spam"):
@@ -294,6 +321,7 @@ def bans(request):
         "comments/admin/bans.html",
         {
             "bans": Ban.objects.select_related("created_by").order_by("-created_at"),
+            "now": timezone.now(),
             "header_title": _("Spärrar"),
         },
     )
@@ -335,11 +363,13 @@ def threads(request):
 @moderator_required
 def history(request):
     events = ModerationEvent.objects.select_related("actor", "comment", "comment__page", "page")
+    page_obj = Paginator(events, 100).get_page(request.GET.get("p"))
+    page_obj.object_list = history_text.readable(list(page_obj.object_list))
     return TemplateResponse(
         request,
         "comments/admin/history.html",
         {
-            "events": Paginator(events, 100).get_page(request.GET.get("p")),
+            "events": page_obj,
             "header_title": _("Historik"),
         },
     )
