@@ -158,7 +158,7 @@ BAN_DAYS = {"7": 7, "30": 30, "365": 365, "": None}
 
 
 def ban_expiry(choice: str, now):
-    """When a ban chosen to last `choice` days ends (None: until lifted); unknown choices never end."""
+    """When a ban of `choice` days ends (None: until lifted, also for unknown choices)."""
     days = BAN_DAYS.get(choice)
     return None if days is None else now + dt.timedelta(days=days)
 
