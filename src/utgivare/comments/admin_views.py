@@ -103,26 +103,32 @@ def tab_queryset(tab):
     return comments.filter(status=tab)
 
 
-def queue_counts() -> dict[str, int]:
-    """Counts for every tab in one query."""
+def queue_counts(request=None) -> dict[str, int]:
+    """Counts for every tab in one query (once per request: the menu and dashboard both ask)."""
+    cached = getattr(request, "_comment_queue_counts", None)
+    if cached is not None:
+        return cached
     reported = (Q(open_reports__gt=0) | Q(hidden_for_review=True)) & ~Q(
         status__in=[Status.SPAM, Status.REJECTED]
     )
-    return Comment.objects.aggregate(
+    counts = Comment.objects.aggregate(
         pending=Count("pk", filter=Q(status=Status.PENDING)),
         reported=Count("pk", filter=reported),
         spam=Count("pk", filter=Q(status=Status.SPAM)),
         rejected=Count("pk", filter=Q(status=Status.REJECTED)),
         approved=Count("pk", filter=Q(status=Status.APPROVED)),
     )
+    if request is not None:
+        request._comment_queue_counts = counts
+    return counts
 
 
 def reason_texts(comment) -> list[str]:
     return [str(REASONS[code]) for code in comment.held_reasons if code in REASONS]
 
 
-def needs_attention_count() -> int:
-    counts = queue_counts()
+def needs_attention_count(request=None) -> int:
+    counts = queue_counts(request)
     return counts["pending"] + counts["reported"]
 
 
