@@ -32,7 +32,9 @@ AXE = (Path(__file__).parent / "vendor" / "axe.min.js").read_text()
 # WCAG 2.0-2.2 A and AA rules plus best practices; target-size is a 2.2 AA rule.
 RUN_AXE = """async () => {
   const result = await axe.run(document, {
-    runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']},
+    runOnly: {type: 'tag', values: [
+      'wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice',
+    ]},
     resultTypes: ['violations'],
   });
   return result.violations
