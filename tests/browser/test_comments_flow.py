@@ -91,6 +91,20 @@ def test_comment_is_moderated_then_published_and_a_reply_nests_without_reload(
     ).to_contain_text("Svar: kommunstyrelsen.")
     screenshot(reader, "comments-thread")
 
+    # 6. A new commenter's reply is held, yet lands under the comment it answers;
+    #    a refusal before it is said once, not twice.
+    published = reader.locator(f"#kommentar-{comment.pk}")
+    published.get_by_role("link", name="Svara").first.click()
+    form = published.locator("form.comment-form")
+    form.get_by_label("E-post", exact=True).evaluate("field => field.removeAttribute('required')")
+    write_comment(reader, "Ny granne", "", "Jag undrar också.")
+    expect(reader.get_by_text("Skriv din e-postadress. Den publiceras inte.")).to_have_count(1)
+    write_comment(reader, "Ny granne", "ny@example.org", "Jag undrar också.")
+    held = reader.locator(f"#kommentar-{comment.pk} > ol.comment-replies > li.comment--pending")
+    expect(held).to_contain_text("Jag undrar också.")
+    expect(held).to_contain_text("Väntar på granskning")
+    expect(reader.locator("[data-own-pending]")).to_have_count(0)
+
 
 def test_commenting_and_replying_work_without_javascript(chromium, piece):
     from tests.comments.factories import CommentFactory
@@ -139,3 +153,41 @@ def test_moderator_can_work_the_queue_with_the_keyboard(chromium, piece):
     first.refresh_from_db()
     second.refresh_from_db()
     assert (first.status, second.status) == ("approved", "spam")
+
+
+def test_moderating_on_a_phone(chromium, piece, screenshot):
+    """At 360 px each comment is a card with its buttons on screen, large enough to tap."""
+    from tests.comments.factories import CommentFactory
+    from utgivare.publication.models import ArticlePage
+
+    article = ArticlePage.objects.get()
+    held = CommentFactory(
+        page=article,
+        status="pending",
+        author_name="Anna",
+        text="Ett långt inlägg om hamnen " * 12,
+        held_reasons=["first_comment"],
+    )
+    page = chromium.new_context(
+        locale="sv-SE", viewport={"width": 360, "height": 740}, has_touch=True
+    ).new_page()
+    page.goto(piece["base"] + "/admin/login/")
+    page.fill("input[name=username]", "mona")
+    page.fill("input[name=password]", MODERATOR_PASSWORD)
+    page.locator("form button[type=submit]").first.click()
+    page.goto(piece["base"] + "/admin/kommentarer/")
+    card = page.locator(f"[data-cm-row='{held.pk}']")
+    expect(card).to_contain_text("Första kommentaren från den här adressen")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    approve = card.get_by_role("button", name="Godkänn")
+    approve.scroll_into_view_if_needed()
+    box = approve.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 360
+    assert box["height"] >= 24 and box["width"] >= 24
+    screenshot(page, "comments-moderation-phone")
+    approve.tap()
+    expect(page.get_by_text("Kommentaren av Anna är godkänd.")).to_be_visible()
+    expect(page.locator(f"[data-cm-row='{held.pk}']")).to_have_count(0)
+    page.goto(piece["base"] + "/admin/kommentarer/historik/")
+    expect(page.locator("[data-cm-event=approved]").first).to_contain_text("Godkänd av Mona")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360

@@ -35,7 +35,8 @@ def test_closing_a_thread_is_in_the_history_with_who_and_which_page(admin_client
     assert event.actor.first_name == "Mona"
     assert event.changes == {"closing": ["Enligt webbplatsens inställning", "Stängd"]}
     history = admin_client.get(ADMIN + "historik/").content.decode()
-    assert "Trådens kommentarer ändrade: Stängd" in history
+    assert "Trådens kommentarer ändrade av Mona" in history
+    assert "Kommentarer: <del>Enligt webbplatsens inställning</del> → <ins>Stängd</ins>" in history
     assert article.title in history
 
 

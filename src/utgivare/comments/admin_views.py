@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
-from . import legal, moderating, staff
+from . import history_text, legal, moderating, staff
 from .forms import ModeratorEditForm
 from .models import Ban, Comment, CommentSettings, ModerationEvent, Thread
 from .moderation import REASONS, Status
@@ -56,6 +56,33 @@ ACTION_LABELS = {
     "pending": gettext_lazy("Tillbaka till granskning"),
 }
 
+# What the confirmation says was done: "Kommentaren av Anna är godkänd."
+DONE_ONE = {
+    "approve": gettext_lazy("Kommentaren av %(name)s är godkänd."),
+    "reject": gettext_lazy("Kommentaren av %(name)s är avvisad."),
+    "spam": gettext_lazy("Kommentaren av %(name)s är markerad som skräppost."),
+    "pending": gettext_lazy("Kommentaren av %(name)s är tillbaka i granskningskön."),
+}
+DONE_MANY = {
+    "approve": ("%(count)d kommentar är godkänd.", "%(count)d kommentarer är godkända."),
+    "reject": ("%(count)d kommentar är avvisad.", "%(count)d kommentarer är avvisade."),
+    "spam": (
+        "%(count)d kommentar är markerad som skräppost.",
+        "%(count)d kommentarer är markerade som skräppost.",
+    ),
+    "pending": (
+        "%(count)d kommentar är tillbaka i granskningskön.",
+        "%(count)d kommentarer är tillbaka i granskningskön.",
+    ),
+}
+
+BAN_TERMS = [
+    ("7", gettext_lazy("En vecka")),
+    ("30", gettext_lazy("En månad")),
+    ("365", gettext_lazy("Ett år")),
+    ("", gettext_lazy("Tills någon tar bort spärren")),
+]
+
 
 def moderator_required(view):
     @wraps(view)
@@ -76,26 +103,32 @@ def tab_queryset(tab):
     return comments.filter(status=tab)
 
 
-def queue_counts() -> dict[str, int]:
-    """Counts for every tab in one query."""
+def queue_counts(request=None) -> dict[str, int]:
+    """Counts for every tab in one query (once per request: the menu and dashboard both ask)."""
+    cached = getattr(request, "_comment_queue_counts", None)
+    if cached is not None:
+        return cached
     reported = (Q(open_reports__gt=0) | Q(hidden_for_review=True)) & ~Q(
         status__in=[Status.SPAM, Status.REJECTED]
     )
-    return Comment.objects.aggregate(
+    counts = Comment.objects.aggregate(
         pending=Count("pk", filter=Q(status=Status.PENDING)),
         reported=Count("pk", filter=reported),
         spam=Count("pk", filter=Q(status=Status.SPAM)),
         rejected=Count("pk", filter=Q(status=Status.REJECTED)),
         approved=Count("pk", filter=Q(status=Status.APPROVED)),
     )
+    if request is not None:
+        request._comment_queue_counts = counts
+    return counts
 
 
 def reason_texts(comment) -> list[str]:
     return [str(REASONS[code]) for code in comment.held_reasons if code in REASONS]
 
 
-def needs_attention_count() -> int:
-    counts = queue_counts()
+def needs_attention_count(request=None) -> int:
+    counts = queue_counts(request)
     return counts["pending"] + counts["reported"]
 
 
@@ -166,11 +199,8 @@ def bulk(request):
     changed = moderating.moderate(
         ids, action, actor=request.user, reason=_reason_from(request), now=timezone.now()
     )
-    messages.success(
-        request,
-        ngettext("%(count)d kommentar: %(action)s.", "%(count)d kommentarer: %(action)s.", changed)
-        % {"count": changed, "action": ACTION_LABELS[action].lower()},
-    )
+    singular, plural = DONE_MANY[action]
+    messages.success(request, ngettext(singular, plural, changed) % {"count": changed})
     return HttpResponseRedirect(back)
 
 
@@ -192,7 +222,7 @@ def act(request, comment_id):
     )
     messages.success(
         request,
-        _("%(name)s: %(action)s.") % {"name": comment.author_name, "action": ACTION_LABELS[action]},
+        str(DONE_ONE[action]) % {"name": comment.author_name},
     )
     return HttpResponseRedirect(back)
 
@@ -242,7 +272,9 @@ def detail(request, comment_id):
         {
             "comment": comment,
             "form": form,
-            "events": comment.events.select_related("actor"),
+            "events": history_text.readable(list(comment.events.select_related("actor"))),
+            "ban_terms": BAN_TERMS,
+            "now": timezone.now(),
             "reports": comment.reports.all(),
             "others": others,
             "bans": bans,
@@ -273,6 +305,7 @@ def ban(request, comment_id):
         actor=request.user,
         reason=request.POST.get("reason", "").strip()[:500],
         comment=comment,
+        expires_at=moderating.ban_expiry(request.POST.get("term", ""), timezone.now()),
         now=timezone.now(),
     )
     if request.POST.get("also_spam"):
@@ -294,6 +327,7 @@ def bans(request):
         "comments/admin/bans.html",
         {
             "bans": Ban.objects.select_related("created_by").order_by("-created_at"),
+            "now": timezone.now(),
             "header_title": _("Spärrar"),
         },
     )
@@ -335,11 +369,13 @@ def threads(request):
 @moderator_required
 def history(request):
     events = ModerationEvent.objects.select_related("actor", "comment", "comment__page", "page")
+    page_obj = Paginator(events, 100).get_page(request.GET.get("p"))
+    page_obj.object_list = history_text.readable(list(page_obj.object_list))
     return TemplateResponse(
         request,
         "comments/admin/history.html",
         {
-            "events": Paginator(events, 100).get_page(request.GET.get("p")),
+            "events": page_obj,
             "header_title": _("Historik"),
         },
     )

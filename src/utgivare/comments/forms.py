@@ -66,6 +66,7 @@ class CommentForm(CleanTextMixin, forms.Form):
     email = forms.EmailField(
         label=_("E-post"),
         help_text=_("Publiceras inte."),
+        error_messages={"required": _("Skriv din e-postadress. Den publiceras inte.")},
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     website = forms.URLField(

@@ -7,10 +7,12 @@ changes something writes its record in the same transaction. Readers' reports
 (reports.py) and new comments (posting.py) write theirs through `record`.
 """
 
+import datetime as dt
 from collections.abc import Iterable
 
 from django.db import transaction
 from django.db.models import F
+from django.utils import timezone
 
 from utgivare.core import addresses
 
@@ -151,26 +153,49 @@ def edit_comment(comment: Comment, *, actor, values: dict, reason: str = "", now
     return True
 
 
+# How long a ban lasts, as the moderator picks it; "" is until someone lifts it.
+BAN_DAYS = {"7": 7, "30": 30, "365": 365, "": None}
+
+
+def ban_expiry(choice: str, now):
+    """When a ban of `choice` days ends (None: until lifted, also for unknown choices)."""
+    days = BAN_DAYS.get(choice)
+    return None if days is None else now + dt.timedelta(days=days)
+
+
 def ban(
-    kind: str, value: str, *, actor, reason: str = "", comment: Comment | None = None, now
+    kind: str,
+    value: str,
+    *,
+    actor,
+    reason: str = "",
+    comment: Comment | None = None,
+    expires_at=None,
+    now,
 ) -> Ban:
-    """Stop an address (or IP hash) from commenting; the log names the comment that led to it."""
+    """Stop an address (or IP hash) from commenting, for good or until `expires_at`.
+
+    Banning an address again sets the new term (an old ban may have run out).
+    The log names the comment that led to it.
+    """
     if kind == Ban.Kind.EMAIL:
         value = addresses.normalise(value)
     with transaction.atomic():
-        ban_row, _created = Ban.objects.get_or_create(
+        ban_row, _created = Ban.objects.update_or_create(
             kind=kind,
             value=value,
-            defaults={"reason": reason, "created_by": actor, "created_at": now},
+            defaults={"expires_at": expires_at},
+            create_defaults={
+                "reason": reason,
+                "created_by": actor,
+                "created_at": now,
+                "expires_at": expires_at,
+            },
         )
-        record(
-            comment,
-            Action.BANNED,
-            actor,
-            reason=reason,
-            changes={"ban": [None, ban_row.get_kind_display()]},
-            now=now,
-        )
+        changes = {"ban": [None, ban_row.get_kind_display()]}
+        if expires_at is not None:
+            changes["expires"] = [None, timezone.localdate(expires_at).isoformat()]
+        record(comment, Action.BANNED, actor, reason=reason, changes=changes, now=now)
     return ban_row
 
 

@@ -33,7 +33,7 @@ REASONS = {
     "too_many_links": _("För många länkar"),
     "reserved_name": _("Namnet liknar skribentens eller utgivarens"),
     "pre_moderate_all": _("Alla kommentarer granskas"),
-    "first_comment": _("Första kommentaren från denna kommentator"),
+    "first_comment": _("Första kommentaren från den här adressen"),
     "known_commenter": _("Kommentatorn har godkända kommentarer sedan tidigare"),
     "post_moderation": _("Granskas i efterhand"),
 }

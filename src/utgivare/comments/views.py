@@ -251,8 +251,12 @@ def _acknowledge(request, piece, state, comment, *, plain=False):
                 )
                 if published
                 else "",
+                # A held reply is shown to its writer under the comment it
+                # answers, as the thread will show it once approved.
                 "pending_html": render_to_string(
-                    "comments/pending_comment.html", {"comment": comment}, request=request
+                    "comments/pending_comment.html",
+                    {"comment": comment, "as_reply": bool(comment.parent_id)},
+                    request=request,
                 )
                 if not published
                 else "",

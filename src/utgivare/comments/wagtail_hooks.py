@@ -7,6 +7,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.sidebar import LinkMenuItem as LinkMenuItemComponent
 from wagtail.admin.widgets import Button
 
+from utgivare.core.attention import ATTENTION_HOOK, AttentionLine
+
 from . import admin_views, log_admin, staff, threads
 
 
@@ -17,7 +19,7 @@ class ModerationMenuItem(MenuItem):
         return staff.is_moderator(request.user)
 
     def render_component(self, request):
-        count = admin_views.needs_attention_count()
+        count = admin_views.needs_attention_count(request)
         label = f"{self.label} ({count})" if count else str(self.label)
         return LinkMenuItemComponent(
             self.name,
@@ -89,3 +91,16 @@ def page_header_comments_button(page, user, view_name, next_url=None):
 @hooks.register("register_page_listing_more_buttons")
 def page_listing_comments_button(page, user, next_url=None):
     yield from _comments_button(page, user, 55)
+
+
+@hooks.register(ATTENTION_HOOK)
+def comments_needing_attention(request, now):
+    if not staff.is_moderator(request.user):
+        return []
+    counts = admin_views.queue_counts(request)
+    queue = reverse("comments_admin:queue")
+    group = _("Kommentarer")
+    return [
+        AttentionLine(group, _("Väntar på granskning"), counts["pending"], queue, True, 10),
+        AttentionLine(group, _("Anmälda"), counts["reported"], f"{queue}?flik=reported", True, 11),
+    ]

@@ -4,7 +4,7 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
-from . import page_cache, periodic
+from . import attention, page_cache, periodic
 
 
 class SchedulerLatePanel(Component):
@@ -48,3 +48,25 @@ def warn_when_scheduler_is_late(request, panels):
 def page_cache_tags(page, request, serve_args, serve_kwargs):
     # The page's own tag: publishing it, or a piece it lists, drops it from the page cache.
     page_cache.depends_on(request, page_cache.page_tag(page.pk))
+
+
+class AttentionPanel(Component):
+    """What needs attention today, from every app's `utgivare_attention` hook."""
+
+    name = "core_attention"
+    order = 20
+    template_name = "core/admin/attention_panel.html"
+
+    def __init__(self, groups):
+        self.groups = groups
+
+    def get_context_data(self, parent_context=None):
+        return {"groups": self.groups}
+
+
+@hooks.register("construct_homepage_panels")
+def attention_today(request, panels):
+    now = timezone.now()
+    lines = [line for fn in hooks.get_hooks(attention.ATTENTION_HOOK) for line in fn(request, now)]
+    if lines and attention.worth_showing(lines):
+        panels.insert(0, AttentionPanel(attention.grouped(lines)))

@@ -155,7 +155,8 @@ def _remember(request, state, decision, piece, anonymous, limit) -> access.Decis
     new read is decided again under the meter's lock (meters.claim_*), since
     the reader's parallel requests may have used the free reads meanwhile.
     """
-    if decision.counts_read:
+    counted = decision.counts_read
+    if counted:
         if anonymous is None:
             decision = meters.claim_account_read(request.user, piece.pk, limit=limit, now=state.now)
         else:
@@ -166,8 +167,12 @@ def _remember(request, state, decision, piece, anonymous, limit) -> access.Decis
                 state.cookie = (anonymous.meter_id, meter)
     if decision.exhausts_meter:
         record_event(PaywallEvent.Kind.METER_EXHAUSTED, state.now, piece, decision.reason)
+    if counted and decision.full:
+        record_event(PaywallEvent.Kind.METERED_READ, state.now, piece, decision.reason)
     if not decision.full and decision.reason != access.METER_BUSY:
         record_event(PaywallEvent.Kind.BOX_VIEW, state.now, piece, decision.reason)
+        if anonymous is None and request.user.is_authenticated:
+            meters.remember_wall(request.user, piece.pk, now=state.now)
     return decision
 
 

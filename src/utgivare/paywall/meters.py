@@ -47,6 +47,7 @@ from .access import (
     merge_meters,
     meter_busy,
     meter_for_month,
+    month_key,
 )
 from .models import AccountMeter
 
@@ -248,6 +249,9 @@ def _apply_to_account(user, change):
         if after != before:
             if row is None:
                 row = AccountMeter(user=user)
+            if row.month != after.month:
+                # A new month: last month's wall is not kept (no older reading history).
+                row.last_walled_page_id = None
             row.month = after.month
             row.piece_ids = sorted(after.read_ids)
             row.save()
@@ -268,6 +272,35 @@ def claim_account_read(user, piece_id: int, *, limit: int, now) -> Decision:
         if not _lock_not_available(error):
             raise
         return meter_busy(limit, now)
+
+
+def remember_wall(user, piece_id: int, *, now) -> None:
+    """Note the piece whose paywall this reader just met, for this month only."""
+    month = month_key(now)
+    if not AccountMeter.objects.filter(user=user, month=month).update(last_walled_page_id=piece_id):
+        # No meter this month yet: start one (an old month's reads are not kept).
+        AccountMeter.objects.update_or_create(
+            user=user,
+            defaults={"month": month, "piece_ids": [], "last_walled_page_id": piece_id},
+        )
+
+
+def walled_piece(user, *, now):
+    """The page (id only) whose paywall the reader met last this month, or None."""
+    page_id = (
+        AccountMeter.objects.filter(user=user, month=month_key(now))
+        .values_list("last_walled_page_id", flat=True)
+        .first()
+    )
+    return _PieceRef(page_id) if page_id else None
+
+
+@dataclass(frozen=True)
+class _PieceRef:
+    """Enough of a piece for gate.record_event."""
+
+    pk: int
+    paywall_content_type: str = ""
 
 
 def merge_into_account(user, anonymous: Meter, *, limit: int, now) -> Meter:

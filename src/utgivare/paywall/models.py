@@ -148,6 +148,11 @@ class AccountMeter(models.Model):
     )
     month = models.CharField(_("månad"), max_length=7)
     piece_ids = models.JSONField(_("lästa"), default=list)
+    # The last piece whose paywall this reader met: a subscription that starts
+    # afterwards is counted as that piece's conversion (report.piece_figures).
+    last_walled_page_id = models.PositiveIntegerField(
+        _("senast stoppad vid sida"), null=True, blank=True
+    )
     updated_at = models.DateTimeField(_("uppdaterad"), auto_now=True)
 
     class Meta:
@@ -166,6 +171,9 @@ class PaywallEvent(models.Model):
         BOX_VIEW = "box_view", _("Betalväggen visad")
         METER_EXHAUSTED = "meter_exhausted", _("Gratisartiklarna slut")
         CONVERSION = "conversion", _("Ny prenumeration")
+        # A free read the meter counted (the first of a piece in a month, per reader);
+        # recorded from 2026-11-30 on, for the report's per-piece figures.
+        METERED_READ = "metered_read", _("Räknad gratisläsning")
 
     kind = models.CharField(_("händelse"), max_length=20, choices=Kind.choices)
     # The Stockholm calendar month ("2026-11"), so the report groups without time-zone maths.

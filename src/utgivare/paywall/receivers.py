@@ -24,4 +24,7 @@ def merge_meter_at_login(sender, request, user, **kwargs):
 
 @receiver(subscription_started, dispatch_uid="paywall_count_conversion")
 def count_conversion(sender, user=None, subscription=None, when=None, **kwargs):
-    gate.record_event(PaywallEvent.Kind.CONVERSION, when or gate.now())
+    """Counted for the piece whose paywall the reader last met this month, if any."""
+    when = when or gate.now()
+    piece = meters.walled_piece(user, now=when) if user is not None else None
+    gate.record_event(PaywallEvent.Kind.CONVERSION, when, piece)

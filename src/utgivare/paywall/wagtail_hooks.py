@@ -3,6 +3,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from utgivare.core.attention import ATTENTION_HOOK, AttentionLine
+
+from .access import month_key
+from .report import month_totals
 from .views import REPORT_PERMISSION, PaywallReportView
 
 
@@ -21,3 +25,17 @@ def register_report_menu_item():
     return PaywallReportMenuItem(
         _("Betalvägg"), reverse("paywall_report"), name="paywall", icon_name="lock", order=1300
     )
+
+
+@hooks.register(ATTENTION_HOOK)
+def meter_this_month(request, now):
+    if not request.user.has_perm(REPORT_PERMISSION):
+        return []
+    figures = month_totals(month_key(now))
+    url = reverse("paywall_report")
+    group = _("Betalväggen den här månaden")
+    return [
+        AttentionLine(group, _("Betalväggen visad"), figures.box_views, url, order=60),
+        AttentionLine(group, _("Gratisartiklarna slut"), figures.exhaustions, url, order=61),
+        AttentionLine(group, _("Nya prenumerationer"), figures.conversions, url, order=62),
+    ]

@@ -1,8 +1,12 @@
 from django import forms
+from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.views.pages.bulk_actions.page_bulk_action import PageBulkAction
+from wagtail.models import Page, Revision
+
+from utgivare.core.attention import ATTENTION_HOOK, AttentionLine
 
 from . import issue_placing
 from .forms import IssueChoiceField
@@ -60,3 +64,26 @@ class AddToIssueBulkAction(PageBulkAction):
             "%(count)d artiklar ligger nu i nummer %(number)d.",
             num_parent_objects,
         ) % {"count": num_parent_objects, "number": issue.number}
+
+
+@hooks.register(ATTENTION_HOOK)
+def pages_in_the_works(request, now):
+    """Drafts (never published, or with changes not yet published) and scheduled pages."""
+    if not request.user.has_perm("wagtailadmin.access_admin"):
+        return []
+    counts = Page.objects.filter(depth__gt=1).aggregate(
+        drafts=Count("pk", filter=Q(live=False, go_live_at__isnull=True)),
+        unpublished=Count("pk", filter=Q(live=True, has_unpublished_changes=True)),
+    )
+    scheduled = Revision.page_revisions.filter(approved_go_live_at__isnull=False).count()
+    group = _("Sidor")
+    return [
+        AttentionLine(group, _("Utkast som inte har publicerats"), counts["drafts"], order=20),
+        AttentionLine(
+            group,
+            _("Publicerade sidor med ändringar som inte är publicerade"),
+            counts["unpublished"],
+            order=21,
+        ),
+        AttentionLine(group, _("Schemalagda för publicering"), scheduled, order=22),
+    ]

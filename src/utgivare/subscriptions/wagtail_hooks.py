@@ -1,10 +1,13 @@
 from django.contrib.auth.models import Permission
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
-from . import stripe_gateway
+from utgivare.core.attention import ATTENTION_HOOK, AttentionLine
+
+from . import ordering, stripe_gateway
 from .admin_views import SubscriptionsGroup
 
 
@@ -42,3 +45,21 @@ def warn_when_stripe_is_missing(request, panels):
         "subscriptions.view_subscription"
     ):
         panels.append(ManualOnlyPanel())
+
+
+@hooks.register(ATTENTION_HOOK)
+def subscriptions_expiring_soon(request, now):
+    if not request.user.has_perm("subscriptions.view_subscription"):
+        return []
+    from .admin_views import EXPIRING_PARAMETER
+
+    return [
+        AttentionLine(
+            _("Prenumerationer"),
+            _("Manuella prenumerationer som löper ut inom 30 dagar"),
+            ordering.expiring(now).count(),
+            reverse("subscribers:index") + f"?{EXPIRING_PARAMETER}=1",
+            True,
+            40,
+        )
+    ]

@@ -79,19 +79,21 @@
     setReplying(null);
   }
 
-  function insertComment(data) {
-    var list;
-    if (data.parent_id) {
-      var parent = document.getElementById("kommentar-" + data.parent_id);
-      if (parent) {
-        list = parent.querySelector(":scope > ol.comment-replies");
-        if (!list) {
-          list = document.createElement("ol");
-          list.className = "comment-replies";
-          parent.appendChild(list);
-        }
-      }
+  // The list a reply goes into: under the comment it answers, made if it has none yet.
+  function repliesOf(parentId) {
+    var parent = parentId && document.getElementById("kommentar-" + parentId);
+    if (!parent) return null;
+    var list = parent.querySelector(":scope > ol.comment-replies");
+    if (!list) {
+      list = document.createElement("ol");
+      list.className = "comment-replies";
+      parent.appendChild(list);
     }
+    return list;
+  }
+
+  function insertComment(data) {
+    var list = repliesOf(data.parent_id);
     if (!list) {
       list = section.querySelector("ol.comment-thread");
       if (!list) {
@@ -196,7 +198,11 @@
           var replacement = fragment(data.form_html).firstElementChild;
           if (replacement && w) {
             w.replaceWith(replacement);
-            announce(data.message, true);
+            // The returned form shows its errors itself (an alert above the
+            // fields, or under the field): saying it in the status too would
+            // show the same error twice.
+            var shown = replacement.querySelector("[data-form-errors], .errorlist");
+            announce(shown ? "" : data.message, !shown);
             var first = replacement.querySelector("[aria-invalid=true], textarea");
             if (first) first.focus();
           } else {
@@ -216,7 +222,13 @@
           }
         } else {
           moveFormHome();
-          if (data.pending_html) showPending(data.pending_html);
+          // A held reply waits under the comment it answers, not at the bottom.
+          var replies = data.pending_html && repliesOf(data.parent_id);
+          if (replies) {
+            replies.appendChild(fragment(data.pending_html));
+          } else if (data.pending_html) {
+            showPending(data.pending_html);
+          }
         }
         button.disabled = false;
         announce(data.message);
