@@ -35,7 +35,7 @@ def test_home_page_saying_you_logged_out_is_private(tree):
     client.force_login(make_user())
     response = client.post("/konto/logout/", follow=True)
     page = response.content.decode()
-    assert "Du har loggat ut." in page
+    assert "Du är utloggad." in page
     assert_private(response)
     # A browser drops the cookies the answers deleted (the test client keeps
     # them, empty); after that the pages are the same as for anyone else.

@@ -48,7 +48,7 @@ class ResponseFacts:
     read_session: bool = False
     # The body holds a CSRF token, which is per browser.
     used_csrf_token: bool = False
-    # It showed a one-time message ("Du har loggat ut.").
+    # It showed a one-time message ("Du är utloggad.").
     showed_messages: bool = False
     # Reasons other apps gave with mark_personal (the paywall's meter, …).
     marked_personal: tuple[str, ...] = ()
