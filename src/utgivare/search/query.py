@@ -104,15 +104,25 @@ def _postgresql_arms(scope):
     ]
 
 
+# The tier of a head match, from the small head vector kept in the row (see _TIERS_POSTGRESQL).
+_TIER_OF_ROW_POSTGRESQL = (
+    "CASE WHEN e.head_vector @@ q.title_query THEN 0 "
+    "WHEN e.head_vector @@ q.query THEN 1 ELSE 2 END"
+)
+
+
 def _postgresql_count(query, scope, filters, *, cap):
     head, params = _postgresql_head(query)
     where, filter_params = _filter_conditions(filters)
     arms, arm_params = [], []
     for condition, condition_params in _postgresql_arms(scope):
-        arms.append(f"SELECT 1 FROM {ENTRY_TABLE} e, q WHERE {condition} AND {where}")  # noqa: S608 - table names and placeholders only
+        arms.append(
+            f"SELECT e.page_id, e.published_at, {_TIER_OF_ROW_POSTGRESQL} "  # noqa: S608 - table names and placeholders only
+            f"FROM {ENTRY_TABLE} e, q WHERE {condition} AND {where}"
+        )
         arm_params += condition_params + filter_params
-    # Counting stops after `cap` rows: an exact count of 50,000 matches would read them all.
-    sql = f"{head}SELECT count(*) FROM ({' UNION ALL '.join(arms)} LIMIT %s) AS capped"  # noqa: S608 - table names and placeholders only
+    # At most `cap` rows: reading all of 50,000 matches would take seconds.
+    sql = f"{head}{' UNION ALL '.join(arms)} LIMIT %s"
     return sql, params + arm_params + [cap]
 
 
@@ -177,9 +187,17 @@ _SQLITE_MATCHING = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"  
 
 
 def _sqlite_count(query, scope, filters, *, cap):
-    condition, params, _ = _sqlite_parts(query, scope, filters)
-    sql = f"SELECT count(*) FROM (SELECT 1 FROM {ENTRY_TABLE} e WHERE {condition} LIMIT %s)"  # noqa: S608 - table names and placeholders only
-    return sql, params + [cap]
+    condition, params, expression = _sqlite_parts(query, scope, filters)
+    tier = (
+        f"CASE WHEN e.page_id IN ({_SQLITE_MATCHING}) THEN 0 "
+        f"WHEN e.page_id IN ({_SQLITE_MATCHING}) THEN 1 ELSE 2 END"
+    )
+    tier_params = ["{title} : " + expression, "{title lead meta} : " + expression]
+    sql = (
+        f"SELECT e.page_id, e.published_at, {tier} FROM {ENTRY_TABLE} e "  # noqa: S608 - table names and placeholders only
+        f"WHERE {condition} LIMIT %s"
+    )
+    return sql, tier_params + params + [cap]
 
 
 # The same tiers as on PostgreSQL, by FTS5 column filters.
@@ -242,12 +260,15 @@ class Results:
     """The matching page ids, ranked; what Django's Paginator needs (len and slices).
 
     `count()` stops at COUNT_CAP (then `more_than_cap` is true), so paging reaches the
-    first COUNT_CAP matches.
+    first COUNT_CAP matches. Up to the cap, the counting query returns the matches
+    themselves with their tier, and they are ranked here; beyond it, each page asks
+    the database for the newest rows of each tier.
     """
 
     def __init__(self, query: Query, scope: FullTextScope, filters: Filters):
         self.query, self.scope, self.filters = query, scope, filters
         self._count = None
+        self._ranked = None
         self.more_than_cap = False
 
     def count(self) -> int:
@@ -258,32 +279,41 @@ class Results:
                 counter = _BACKENDS[connection.vendor][0]
                 sql, params = counter(self.query, self.scope, self.filters, cap=COUNT_CAP + 1)
                 # Found by the GIN indexes: only the first COUNT_CAP + 1 matches are read.
-                found = _fetch(sql, params, by_gin_index=True)[0][0]
-                self.more_than_cap = found > COUNT_CAP
-                self._count = min(found, COUNT_CAP)
+                rows = _fetch(sql, params, by_gin_index=True)
+                self.more_than_cap = len(rows) > COUNT_CAP
+                self._count = min(len(rows), COUNT_CAP)
+                if not self.more_than_cap:
+                    # Best tier first, newest first within it, the higher id first on a tie.
+                    rows.sort(key=lambda row: (row[1], row[0]), reverse=True)
+                    rows.sort(key=lambda row: row[2])
+                    self._ranked = [row[0] for row in rows]
         return self._count
 
     def __len__(self):
         return self.count()
 
     def __getitem__(self, window):
-        if not isinstance(window, slice) or not self.query.words:
-            return [] if isinstance(window, slice) else None
+        if not isinstance(window, slice):
+            # Only slices: a template looking up an attribute must not get None from here.
+            raise TypeError("Results take slices only")
+        if not self.query.words:
+            return []
         offset = window.start or 0
         stop = window.stop if window.stop is not None else offset + COUNT_CAP
         if stop <= offset:
             return []
-        # The best tier first, each newest first: ask each for what is still missing. When
-        # there are few matches, read them all by the GIN indexes and sort; when there are
-        # many, the planner reads the newest rows by the date index until it has enough.
-        few = self.count() <= COUNT_CAP and not self.more_than_cap
+        self.count()
+        if self._ranked is not None:
+            return self._ranked[offset:stop]
+        # Many matches: the best tier first, each newest first by the date index, asking
+        # each for what is still missing.
         tier_query = _BACKENDS[connection.vendor][1]
         ids = []
         for tier in range(TIER_COUNT):
             sql, params = tier_query(
                 self.query, self.scope, self.filters, tier=tier, limit=stop - len(ids)
             )
-            ids += [row[0] for row in _fetch(sql, params, by_gin_index=few)]
+            ids += [row[0] for row in _fetch(sql, params)]
             if len(ids) >= stop:
                 break
         return ids[offset:stop]

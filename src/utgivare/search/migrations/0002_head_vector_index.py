@@ -25,6 +25,6 @@ def drop_index(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("search", "0001_search_index")]
+    dependencies = [("utgivare_search", "0001_search_index")]
 
     operations = [migrations.RunPython(create_index, drop_index)]
