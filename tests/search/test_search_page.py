@@ -102,6 +102,21 @@ def test_results_are_paginated_and_keep_the_query(client, section):
     assert len(hits(second)) == 3
 
 
+def test_count_stops_at_the_cap_and_says_more(client, section, monkeypatch):
+    # The cap (1,000 on the site) made small so a few pieces pass it: the count stops
+    # there, the page says "more than", and paging reaches the first `cap` matches,
+    # best tier first.
+    monkeypatch.setattr("utgivare.search.query.COUNT_CAP", 11)
+    for number in range(12):
+        ArticlePageFactory(parent=section, title=f"Rapporten del {number}")
+    ArticlePageFactory(parent=section, title="Annat", lead="Om rapporten i fullmäktige.")
+    first = search(client, "rapporten")
+    count = BeautifulSoup(first.content, "html.parser").select_one(".search-count").get_text()
+    assert count.startswith("Fler än 11 träffar för")
+    assert all("Rapporten del" in hit.h2.get_text() for hit in hits(first))
+    assert len(hits(search(client, "rapporten", sida="2"))) == 1
+
+
 def test_page_number_out_of_range_shows_the_last_page(client, metered_article):
     assert len(hits(search(client, "hamnen", sida="999"))) == 1
     assert len(hits(search(client, "hamnen", sida="abc"))) == 1

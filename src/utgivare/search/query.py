@@ -6,14 +6,14 @@ lead, byline, kicker, teaser) for everyone, and on its whole body only where
 `rules.FullTextScope` allows; a match on the body alone can therefore never list a
 piece for a reader who may not read it, nor can a body word that is the start of a
 teaser word (the public side never sees the body). Ranking: title over lead over
-byline and kicker over body (query._TIER_POSTGRESQL); the newer piece first within.
+byline and kicker over body (query._TIERS_POSTGRESQL); the newer piece first within.
 """
 
 import datetime as dt
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from django.db import connection
+from django.db import connection, transaction
 
 from .backends import ENTRY_TABLE, FTS_TABLE
 from .language import MIN_PREFIX_LENGTH, stem
@@ -79,35 +79,82 @@ def _tsquery(query: Query, weight: str = "") -> str:
     )
 
 
-def _postgresql(query, scope, filters, *, count, offset=0, limit=0):
-    full_ok, full_params = _full_text_condition(scope)
-    where, filter_params = _filter_conditions(filters)
-    # The GIN indexes find the matches: the public vector for everyone, the whole one
-    # only where the reader may read the piece.
-    match = f"(e.public_vector @@ q.query OR ({full_ok} AND e.full_vector @@ q.query))"
+def _postgresql_head(query):
     head = (
         "WITH q AS (SELECT to_tsquery('swedish'::regconfig, %s) AS query, "
         "to_tsquery('swedish'::regconfig, %s) AS title_query) "
     )
-    params = [_tsquery(query), _tsquery(query, "A")]
-    if count:
-        sql = f"{head}SELECT count(*) FROM {ENTRY_TABLE} e, q WHERE {match} AND {where}"  # noqa: S608 - table names and placeholders only
-        return sql, params + full_params + filter_params
-    sql = (
-        f"{head}SELECT e.page_id FROM {ENTRY_TABLE} e, q WHERE {match} AND {where} "  # noqa: S608 - table names and placeholders only
-        f"ORDER BY {_TIER_POSTGRESQL}, e.published_at DESC, e.page_id DESC LIMIT %s OFFSET %s"
-    )
-    return sql, params + full_params + filter_params + [limit, offset]
+    return head, [_tsquery(query), _tsquery(query, "A")]
 
 
-# The rank, on both databases: every word in the headline, then every word in the
-# headline, lead, byline and kicker together, then the rest (matched in the body).
-# The small head vector sits in the row itself, so ranking thousands of matches reads
-# no large values.
-_TIER_POSTGRESQL = (
-    "CASE WHEN e.head_vector @@ q.title_query THEN 0 WHEN e.head_vector @@ q.query THEN 1 "
-    "ELSE 2 END"
+def _postgresql_arms(scope):
+    """The match as two disjoint conditions, one per GIN index, to be UNION ALL'd.
+
+    The public vector for pieces the reader may not read, the whole one for those they
+    may: the teaser is the body's first paragraph (ReadablePiece.teaser_blocks), so the
+    whole vector holds every public word and the two arms are the rule "public text, or
+    the whole text where allowed". Each arm is one index condition plus cheap column
+    tests, so PostgreSQL never reads the large vectors to test a row it found by an
+    index; an OR of the two would make it test (and decompress) both for every row.
+    """
+    full_ok, full_params = _full_text_condition(scope)
+    return [
+        (f"e.public_vector @@ q.query AND NOT {full_ok}", full_params),
+        (f"e.full_vector @@ q.query AND {full_ok}", full_params),
+    ]
+
+
+# The tier of a head match, from the small head vector kept in the row (see _TIERS_POSTGRESQL).
+_TIER_OF_ROW_POSTGRESQL = (
+    "CASE WHEN e.head_vector @@ q.title_query THEN 0 "
+    "WHEN e.head_vector @@ q.query THEN 1 ELSE 2 END"
 )
+
+
+def _postgresql_count(query, scope, filters, *, cap):
+    head, params = _postgresql_head(query)
+    where, filter_params = _filter_conditions(filters)
+    arms, arm_params = [], []
+    for condition, condition_params in _postgresql_arms(scope):
+        arms.append(
+            f"SELECT e.page_id, e.published_at, {_TIER_OF_ROW_POSTGRESQL} "  # noqa: S608 - table names and placeholders only
+            f"FROM {ENTRY_TABLE} e, q WHERE {condition} AND {where}"
+        )
+        arm_params += condition_params + filter_params
+    # At most `cap` rows: reading all of 50,000 matches would take seconds.
+    sql = f"{head}{' UNION ALL '.join(arms)} LIMIT %s"
+    return sql, params + arm_params + [cap]
+
+
+# The tiers, best first: every word in the headline; every word in headline, lead, byline
+# and kicker together; the rest (matched in the teaser or body). The head vector is part of
+# the public one, so a head match is a match for every reader and the head tiers need no
+# other test; the head vector is small, kept in the row, and has a GIN index of its own
+# (search.0002). Each tier is its own query, newest first with a LIMIT, so a common word
+# reads the newest few rows by the date index instead of sorting every match, and a rare
+# one is found by a GIN index.
+_TIERS_POSTGRESQL = (
+    "e.head_vector @@ q.title_query",
+    "e.head_vector @@ q.query AND NOT e.head_vector @@ q.title_query",
+    "NOT e.head_vector @@ q.query",
+)
+_ORDER = "ORDER BY published_at DESC, page_id DESC LIMIT %s"
+
+
+def _postgresql_tier(query, scope, filters, *, tier, limit):
+    head, params = _postgresql_head(query)
+    where, filter_params = _filter_conditions(filters)
+    condition = _TIERS_POSTGRESQL[tier]
+    select = f"SELECT e.page_id, e.published_at FROM {ENTRY_TABLE} e, q WHERE {condition}"  # noqa: S608 - table names and placeholders only
+    if tier < 2:
+        sql = f"{head}{select} AND {where} {_ORDER.replace('ORDER BY ', 'ORDER BY e.')}"
+        return sql, params + filter_params + [limit]
+    arms, arm_params = [], []
+    for match, match_params in _postgresql_arms(scope):
+        arms.append(f"({select} AND {match} AND {where} {_ORDER})")
+        arm_params += match_params + filter_params + [limit]
+    sql = f"{head}SELECT page_id FROM ({' UNION ALL '.join(arms)}) AS found {_ORDER}"  # noqa: S608 - table names and placeholders only
+    return sql, params + arm_params + [limit]
 
 
 # --- SQLite (FTS5 over stems) ---------------------------------------------------------
@@ -121,67 +168,152 @@ def _fts_expression(query: Query) -> str:
     return "(" + " AND ".join(terms) + ")"
 
 
-def _sqlite(query, scope, filters, *, count, offset=0, limit=0):
+def _sqlite_parts(query, scope, filters):
     full_ok, full_params = _full_text_condition(scope)
     where, filter_params = _filter_conditions(filters)
     expression = _fts_expression(query)
-    matching = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"  # noqa: S608 - table names and placeholders only
     # Columns: title, lead, meta (byline, kicker), teaser, body. Anything matching at
     # all (body included) is a candidate; a reader who may not read a piece sees it only
     # when the public columns match by themselves.
-    body = (
-        f"FROM {ENTRY_TABLE} e WHERE e.page_id IN ({matching}) "
-        f"AND ({full_ok} OR e.page_id IN ({matching})) AND {where}"
+    condition = (
+        f"e.page_id IN ({_SQLITE_MATCHING}) "
+        f"AND ({full_ok} OR e.page_id IN ({_SQLITE_MATCHING})) AND {where}"
     )
     params = [expression] + full_params + ["{title lead meta teaser} : " + expression]
-    params += filter_params
-    if count:
-        return f"SELECT count(*) {body}", params
+    return condition, params + filter_params, expression
+
+
+_SQLITE_MATCHING = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"  # noqa: S608 - table names and placeholders only
+
+
+def _sqlite_count(query, scope, filters, *, cap):
+    condition, params, expression = _sqlite_parts(query, scope, filters)
     tier = (
-        f"CASE WHEN e.page_id IN ({matching}) THEN 0 "
-        f"WHEN e.page_id IN ({matching}) THEN 1 ELSE 2 END"
+        f"CASE WHEN e.page_id IN ({_SQLITE_MATCHING}) THEN 0 "
+        f"WHEN e.page_id IN ({_SQLITE_MATCHING}) THEN 1 ELSE 2 END"
     )
-    sql = f"SELECT e.page_id {body} ORDER BY {tier}, e.published_at DESC, e.page_id DESC "
-    sql += "LIMIT %s OFFSET %s"
-    params += ["{title} : " + expression, "{title lead meta} : " + expression, limit, offset]
-    return sql, params
+    tier_params = ["{title} : " + expression, "{title lead meta} : " + expression]
+    sql = (
+        f"SELECT e.page_id, e.published_at, {tier} FROM {ENTRY_TABLE} e "  # noqa: S608 - table names and placeholders only
+        f"WHERE {condition} LIMIT %s"
+    )
+    return sql, tier_params + params + [cap]
 
 
-_BACKENDS = {"postgresql": _postgresql, "sqlite": _sqlite}
+# The same tiers as on PostgreSQL, by FTS5 column filters.
+_TIERS_SQLITE = (
+    (("{title}",), ()),
+    (("{title lead meta}",), ("{title}",)),
+    ((), ("{title lead meta}",)),
+)
 
 
-def _run(query, scope, filters, **kwargs):
-    backend = _BACKENDS[connection.vendor]
-    sql, params = backend(query, scope, filters, **kwargs)
-    with connection.cursor() as cursor:
+def _sqlite_tier(query, scope, filters, *, tier, limit):
+    condition, params, expression = _sqlite_parts(query, scope, filters)
+    within, outside = _TIERS_SQLITE[tier]
+    for columns in within:
+        condition += f" AND e.page_id IN ({_SQLITE_MATCHING})"
+        params.append(f"{columns} : {expression}")
+    for columns in outside:
+        condition += f" AND e.page_id NOT IN ({_SQLITE_MATCHING})"
+        params.append(f"{columns} : {expression}")
+    sql = (
+        f"SELECT e.page_id FROM {ENTRY_TABLE} e WHERE {condition} "  # noqa: S608 - table names and placeholders only
+        "ORDER BY e.published_at DESC, e.page_id DESC LIMIT %s"
+    )
+    return sql, params + [limit]
+
+
+_BACKENDS = {
+    "postgresql": (_postgresql_count, _postgresql_tier),
+    "sqlite": (_sqlite_count, _sqlite_tier),
+}
+
+# A search counts its matches up to this many; beyond, the page says "more than".
+COUNT_CAP = 1000
+TIER_COUNT = 3
+
+
+# How PostgreSQL should find a search's rows by the GIN indexes alone (a bitmap scan
+# visits just the matching rows). Left to itself, with a LIMIT it may read the table
+# (or the date index) row by row instead: it cannot tell that testing a row means
+# reading its large, out-of-line vectors, nor that a weighted query (headline words)
+# matches far fewer rows than its words do.
+_BITMAP_ONLY = ("enable_seqscan", "enable_indexscan")
+
+
+def _fetch(sql, params, *, by_gin_index=False):
+    bitmap_only = by_gin_index and connection.vendor == "postgresql"
+    with transaction.atomic(), connection.cursor() as cursor:
+        if bitmap_only:
+            for setting in _BITMAP_ONLY:
+                cursor.execute("SELECT set_config(%s, 'off', true)", [setting])
         cursor.execute(sql, params)
-        return cursor.fetchall()
+        rows = cursor.fetchall()
+        if bitmap_only:
+            for setting in _BITMAP_ONLY:
+                cursor.execute("SELECT set_config(%s, 'on', true)", [setting])
+        return rows
 
 
 class Results:
-    """The matching page ids, ranked; what Django's Paginator needs (len and slices)."""
+    """The matching page ids, ranked; what Django's Paginator needs (len and slices).
+
+    `count()` stops at COUNT_CAP (then `more_than_cap` is true), so paging reaches the
+    first COUNT_CAP matches. Up to the cap, the counting query returns the matches
+    themselves with their tier, and they are ranked here; beyond it, each page asks
+    the database for the newest rows of each tier.
+    """
 
     def __init__(self, query: Query, scope: FullTextScope, filters: Filters):
         self.query, self.scope, self.filters = query, scope, filters
         self._count = None
+        self._ranked = None
+        self.more_than_cap = False
 
     def count(self) -> int:
         if self._count is None:
             if not self.query.words:
                 self._count = 0
             else:
-                self._count = _run(self.query, self.scope, self.filters, count=True)[0][0]
+                counter = _BACKENDS[connection.vendor][0]
+                sql, params = counter(self.query, self.scope, self.filters, cap=COUNT_CAP + 1)
+                # Found by the GIN indexes: only the first COUNT_CAP + 1 matches are read.
+                rows = _fetch(sql, params, by_gin_index=True)
+                self.more_than_cap = len(rows) > COUNT_CAP
+                self._count = min(len(rows), COUNT_CAP)
+                if not self.more_than_cap:
+                    # Best tier first, newest first within it, the higher id first on a tie.
+                    rows.sort(key=lambda row: (row[1], row[0]), reverse=True)
+                    rows.sort(key=lambda row: row[2])
+                    self._ranked = [row[0] for row in rows]
         return self._count
 
     def __len__(self):
         return self.count()
 
     def __getitem__(self, window):
-        if not isinstance(window, slice) or not self.query.words:
-            return [] if isinstance(window, slice) else None
-        offset = window.start or 0
-        limit = (window.stop if window.stop is not None else offset + 1000) - offset
-        if limit <= 0:
+        if not isinstance(window, slice):
+            # Only slices: a template looking up an attribute must not get None from here.
+            raise TypeError("Results take slices only")
+        if not self.query.words:
             return []
-        rows = _run(self.query, self.scope, self.filters, count=False, offset=offset, limit=limit)
-        return [row[0] for row in rows]
+        offset = window.start or 0
+        stop = window.stop if window.stop is not None else offset + COUNT_CAP
+        if stop <= offset:
+            return []
+        self.count()
+        if self._ranked is not None:
+            return self._ranked[offset:stop]
+        # Many matches: the best tier first, each newest first by the date index, asking
+        # each for what is still missing.
+        tier_query = _BACKENDS[connection.vendor][1]
+        ids = []
+        for tier in range(TIER_COUNT):
+            sql, params = tier_query(
+                self.query, self.scope, self.filters, tier=tier, limit=stop - len(ids)
+            )
+            ids += [row[0] for row in _fetch(sql, params)]
+            if len(ids) >= stop:
+                break
+        return ids[offset:stop]

@@ -184,5 +184,6 @@ def search(request):
         paginator = Paginator(Results(query, scope, filters), RESULTS_PER_PAGE)
         results = paginator.get_page(request.GET.get("sida"))
         context["results"] = results
+        context["more_than_cap"] = paginator.object_list.more_than_cap
         context["hits"] = hits_for(list(results), query.text, paywall_settings, request)
     return render(request, "search/search.html", context)
