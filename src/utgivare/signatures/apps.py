@@ -23,5 +23,9 @@ class SignaturesConfig(AppConfig):
             if created:
                 forgetting.scrub_log_entry(instance)
 
-        page_published.connect(forget, sender=AuthorPage, dispatch_uid="signatures.forget")
-        post_save.connect(scrub, sender=PageLogEntry, dispatch_uid="signatures.scrub")
+        # weak=False: the receivers are local functions, which a weak reference would
+        # let the garbage collector take as soon as ready() returns.
+        page_published.connect(
+            forget, sender=AuthorPage, dispatch_uid="signatures.forget", weak=False
+        )
+        post_save.connect(scrub, sender=PageLogEntry, dispatch_uid="signatures.scrub", weak=False)
