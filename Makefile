@@ -20,7 +20,7 @@ PYTEST := $(RUN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup --durations=15
 # Coverage of the whole SQLite run, which must not fall below the floor (measured, rounded
 # down to a multiple of 5). Off by default when PYTEST_ARGS picks a part: its figure would
 # say nothing (COVERAGE=1 turns it on again, e.g. with PYTEST_ARGS=--reuse-db).
-COVERAGE_FLOOR ?= 95
+COVERAGE_FLOOR ?= 90
 COVERAGE ?= $(if $(PYTEST_ARGS),0,1)
 COVERAGE_ARGS = $(if $(filter 1,$(COVERAGE)),--cov=utgivare --cov-report=term:skip-covered --cov-fail-under=$(COVERAGE_FLOOR))
 # makemigrations --check runs against an empty SQLite file of its own, never your data.
