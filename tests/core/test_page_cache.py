@@ -1,15 +1,24 @@
 """The app keeps whole pages that are the same for every anonymous reader, replays
 them without drawing them again, and drops exactly the pages a change touches."""
 
+import io
+
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.core.files.images import ImageFile
 from django.db import connection
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from tests.comments.factories import CommentFactory
-from tests.factories import ArticlePageFactory, AuthorPageFactory, SectionPageFactory
+from tests.factories import (
+    ArticlePageFactory,
+    AuthorPageFactory,
+    ImageFactory,
+    SectionPageFactory,
+    png_bytes,
+)
 from tests.paywall.helpers import FIRST_PARAGRAPH, PAYWALLED_SENTENCES
 from utgivare.comments import moderating
 from utgivare.comments.moderation import Status
@@ -129,3 +138,21 @@ def test_metered_pieces_are_never_stored_so_the_meter_counts_every_read(tree):
         assert response["X-App-Cache"] == "miss"
         assert "private" in response["Cache-Control"]
         assert response.cookies
+
+
+def test_a_deleted_or_replaced_picture_leaves_no_stored_page_pointing_at_it(world):
+    picture = ImageFactory(title="Kommunhuset")
+    page = world["free"]
+    page.hero_image = picture
+    page.save_revision().publish()
+    first = get(page.url).content.decode()
+    old_file = picture.file.name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    assert old_file in first
+    # As the admin's image form does when an editor uploads a new file.
+    picture.file = ImageFile(io.BytesIO(png_bytes()), name="kommunhuset-ny.png")
+    picture.save()
+    picture.renditions.all().delete()
+    replaced = get(page.url).content.decode()
+    assert old_file not in replaced and "kommunhuset-ny" in replaced
+    picture.delete()
+    assert "kommunhuset-ny" not in get(page.url).content.decode()

@@ -14,6 +14,7 @@ from django.db.models import F
 from django.db.models.signals import post_delete, post_save
 from django.http.request import split_domain_port
 from wagtail.contrib.settings.models import BaseSiteSetting
+from wagtail.images.models import AbstractImage
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
@@ -79,13 +80,15 @@ def cached(request, key: str, build):
 
 # Saved or deleted, any of these may change the menu, the routes or the settings
 # every page shows (a page's save covers a title or "show in menus" changed in code).
-_WATCHED = (Page, PageViewRestriction, Site, BaseSiteSetting)
+# An image: cached routes carry the page's picture (routing.serve_select_related).
+_WATCHED = (Page, PageViewRestriction, Site, BaseSiteSetting, AbstractImage)
 
 
 def _bump_for(sender, instance=None, created=False, **kwargs):
     # A site setting's row is made with its defaults on first use (`for_site`), by
     # a page view: nothing cached could have read it before, so that needs no bump.
-    if created and isinstance(instance, BaseSiteSetting):
+    # Nor has anything read a new image.
+    if created and isinstance(instance, (BaseSiteSetting, AbstractImage)):
         return
     if isinstance(instance, _WATCHED):
         bump()

@@ -283,6 +283,7 @@ def _on_site_change(sender, instance=None, created=False, **kwargs):
 def connect_signals():
     from django.db.models.signals import post_delete, post_save, pre_save  # noqa: PLC0415
     from wagtail.contrib.settings.models import BaseSiteSetting  # noqa: PLC0415
+    from wagtail.images.models import AbstractImage  # noqa: PLC0415
     from wagtail.models import Page, PageViewRestriction, Site  # noqa: PLC0415
     from wagtail.signals import (  # noqa: PLC0415
         page_published,
@@ -299,13 +300,17 @@ def connect_signals():
             _on_publish_or_save(sender, instance=instance, **kwargs)
         elif isinstance(instance, (PageViewRestriction, Site, BaseSiteSetting)):
             _on_site_change(sender, instance=instance, **kwargs)
+        elif isinstance(instance, AbstractImage) and not kwargs.get("created"):
+            # A new file, focal point or title: any page may show the picture (cards,
+            # heroes, bodies), and no cheap lookup says which. A new image is on no page.
+            bump(SITE)
 
     def before_save(sender, **kwargs):
         if any_page(sender):
             _previous_pages(sender, **kwargs)
 
     def deleted(sender, instance=None, **kwargs):
-        if isinstance(instance, (Page, PageViewRestriction, Site, BaseSiteSetting)):
+        if isinstance(instance, (Page, PageViewRestriction, Site, BaseSiteSetting, AbstractImage)):
             bump(SITE)
 
     def published(sender, instance=None, **kwargs):
