@@ -11,7 +11,7 @@ from django.db import transaction
 
 from utgivare.core import ip_hashing
 
-from .models import Download
+from .models import Download, MediaFile
 
 WINDOW = dt.timedelta(hours=24)
 MINIMUM_SECONDS = 60
@@ -51,6 +51,10 @@ def record(media_file, *, ip: str, user_agent: str, bytes_requested: int, now) -
         return False
     listener = listener_key(ip, user_agent)
     with transaction.atomic():
+        # One decision at a time per file: apps fire several requests at once, and
+        # each must see the others' rows. (SQLite's IMMEDIATE transactions already
+        # serialise; on PostgreSQL the file's row lock does.)
+        MediaFile.objects.select_for_update().filter(pk=media_file.pk).exists()
         last = (
             Download.objects.filter(media_file=media_file, listener=listener)
             .order_by("-counted_at")
