@@ -6,9 +6,10 @@ import re
 
 import pytest
 from django.http import HttpResponseRedirect
-from django.test import Client
+from django.test import Client, override_settings
 from django.urls import reverse
 
+from utgivare.core import page_cache
 from utgivare.media import serving
 from utgivare.media.models import private_storage
 from utgivare.webtv import hls
@@ -110,3 +111,26 @@ def test_a_failed_transcode_is_shown_in_the_admin_and_the_mp4_still_plays(
     assert admin_client_.post(edit_url, retry | {"captions-MAX_NUM_FORMS": "9"}).status_code == 302
     video.refresh_from_db()
     assert video.hls_status == HlsStatus.QUEUED and not video.hls_error
+
+
+@pytest.fixture
+def page_cache_on():
+    with override_settings(PAGE_CACHE_SECONDS=600):
+        yield
+    page_cache._memo.clear()
+
+
+def test_a_finished_ladder_or_a_deleted_video_reaches_a_page_already_kept(
+    videos, clock, page_cache_on
+):
+    before = Client().get(videos["free"].url).content.decode()
+    assert MP4_SOURCE.search(before) and not HLS_SOURCE.search(before)
+    assert Client().get(videos["free"].url)["X-App-Cache"] == "hit"
+
+    video = videos["video"]
+    assert transcode_hls.call(video.pk, video.file.name) == "done"
+    assert HLS_SOURCE.search(Client().get(videos["free"].url).content.decode())
+
+    video.delete()
+    after = Client().get(videos["free"].url).content.decode()
+    assert not MP4_SOURCE.search(after) and not HLS_SOURCE.search(after)

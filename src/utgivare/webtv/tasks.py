@@ -23,7 +23,7 @@ from django_tasks import task
 
 from utgivare.media.models import private_storage
 
-from . import hls, probe
+from . import changes, hls, probe
 from .models import HlsStatus, Video
 
 logger = logging.getLogger(__name__)
@@ -125,4 +125,7 @@ def transcode_hls(video_id: int, source_name: str) -> str:
     updated = _update(
         video_id, source_name, hls_status=HlsStatus.DONE, hls_progress=100, hls_dir=prefix
     )
-    return "done" if updated else "stale"
+    if not updated:
+        return "stale"
+    changes.video_changed(video_id)  # pages now offer the ladder
+    return "done"
