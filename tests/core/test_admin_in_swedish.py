@@ -30,6 +30,7 @@ SEEN_IN_TEMPLATES = {
     "Side panel width": "Sidopanelens bredd",
     "Actions (footer)": "Handlingar (längst ner)",
     "Edit account avatar": "Byt profilbild",
+    "live + scheduled": "publicerad + schemalagd",
 }
 SEEN_IN_JAVASCRIPT = {
     "Autosave in progress…": "Sparar automatiskt…",
