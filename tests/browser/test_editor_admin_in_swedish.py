@@ -6,7 +6,6 @@ import datetime as dt
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
 from playwright.sync_api import expect
@@ -16,7 +15,6 @@ from tests.factories import ArticlePageFactory
 from utgivare.core.workflow_names import rename_default_workflow
 
 pytestmark = pytest.mark.django_db(transaction=True)
-PASSWORD = "redaktorens-losen-42"
 # English that this path showed before locale_overrides/ had it (Wagtail 8's sv lacks it).
 ENGLISH = [
     "Saved",
@@ -62,26 +60,18 @@ def no_english(page):
 
 
 def test_editor_schedules_autosaves_and_submits_in_swedish(
-    chromium, live_server, live_tree, screenshot
+    live_server, live_tree, editor_page, screenshot
 ):
-    get_user_model().objects.create_superuser("redaktor", "r@example.org", PASSWORD)
     install_wagtails_default_workflow()
     section = live_tree["sections"][0]
     article = ArticlePageFactory(parent=section, title="Klockan nio")
     base = live_server.url
 
-    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="sv-SE")
-    context.add_init_script(
+    page = editor_page
+    page.context.add_init_script(
         "document.addEventListener('w-unsaved:watch-edits', () => {"
         " window.lastWatch = performance.now(); })"
     )
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    page.goto(base + "/admin/login/")
-    page.fill("input[name=username]", "redaktor")
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("form button[type=submit]").first.click()
-    page.wait_for_url(base + "/admin/")
 
     # 1. Scheduling: the dialog, then the status panel after "Spara schema".
     page.goto(base + f"/admin/pages/{article.pk}/edit/")
@@ -133,4 +123,3 @@ def test_editor_schedules_autosaves_and_submits_in_swedish(
     expect(page.get_by_text("Avvaktar Redaktörens godkännande")).to_be_visible()
     screenshot(page, "admin-sv-dashboard-in-moderation")
     no_english(page)
-    context.close()
