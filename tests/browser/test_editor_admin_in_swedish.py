@@ -1,6 +1,7 @@
 """An editor's daily path through the Wagtail admin reads in Swedish: the scheduling
 dialog and status panel, autosave (texts from the admin's JavaScript catalogue),
-submitting to the default moderation workflow, and the page listing."""
+submitting to the default moderation workflow, the page listing, and a request for
+changes."""
 
 import datetime as dt
 import re
@@ -30,6 +31,7 @@ ENGLISH = [
     "Actions (footer)",
     "Edit account avatar",
     "Moderators approval",
+    "Changes requested",
 ]
 # What a person reads: visible text and the labels that screen readers and tooltips give.
 SEEN_TEXT = """() => [document.body.innerText, ...Array.from(
@@ -51,6 +53,14 @@ def install_wagtails_default_workflow():
         WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
         WorkflowPage.objects.create(page=Page.get_first_root_node(), workflow=workflow)
         rename_default_workflow(Workflow, Task)
+
+
+def open_status_panel(page):
+    # The side panel stays open across pages once opened (Wagtail keeps it in the browser).
+    status = page.locator("[data-side-panel=status]")
+    if not status.is_visible():
+        page.locator("[data-side-panel-toggle=status]").click()
+    return status
 
 
 def no_english(page):
@@ -86,9 +96,7 @@ def test_editor_schedules_autosaves_and_submits_in_swedish(
     no_english(page)
     dialog.get_by_role("button", name="Spara schema").click()
     page.wait_for_load_state()
-    status = page.locator("[data-side-panel=status]")
-    if not status.is_visible():
-        page.locator("[data-side-panel-toggle=status]").click()
+    status = open_status_panel(page)
     expect(status).to_contain_text("När schemat är satt:")
     expect(status).to_contain_text("Publiceras:")
     screenshot(page, "admin-sv-schedule-status")
@@ -122,4 +130,14 @@ def test_editor_schedules_autosaves_and_submits_in_swedish(
     page.goto(base + "/admin/")
     expect(page.get_by_text("Avvaktar Redaktörens godkännande")).to_be_visible()
     screenshot(page, "admin-sv-dashboard-in-moderation")
+    no_english(page)
+
+    # 5. The reviewer asks for changes; the status panel says so in Swedish.
+    page.goto(base + f"/admin/pages/{article.pk}/edit/")
+    page.locator("[data-workflow-action-name=reject]").dispatch_event("click")
+    page.locator(".modal textarea").fill("Ingressen behöver kortas.")
+    page.locator(".modal button[type=submit]").click()
+    expect(page.get_by_text("Sida 'Klockan nio i kväll' har blivit uppdaterad.")).to_be_visible()
+    page.goto(base + f"/admin/pages/{article.pk}/edit/")
+    expect(open_status_panel(page)).to_contain_text("Ändringar begärda")
     no_english(page)

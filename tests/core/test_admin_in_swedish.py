@@ -31,6 +31,7 @@ SEEN_IN_TEMPLATES = {
     "Actions (footer)": "Handlingar (längst ner)",
     "Edit account avatar": "Byt profilbild",
     "live + scheduled": "publicerad + schemalagd",
+    "Changes requested %(finished_at)s": "Ändringar begärda %(finished_at)s",
 }
 SEEN_IN_JAVASCRIPT = {
     "Autosave in progress…": "Sparar automatiskt…",
