@@ -83,3 +83,22 @@ def live_tree(live_server):
     site.hostname, site.port = "localhost", int(live_server.url.rsplit(":", 1)[1])
     site.save()
     return tree
+
+
+@pytest.fixture
+def editor_page(chromium, live_server):
+    """A 1280 px page in Swedish, logged in to the Wagtail admin as a new superuser."""
+    from django.contrib.auth import get_user_model
+
+    password = "redaktorens-losen-42"
+    get_user_model().objects.create_superuser("redaktor", "r@example.org", password)
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="sv-SE")
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    page.goto(live_server.url + "/admin/login/")
+    page.fill("input[name=username]", "redaktor")
+    page.fill("input[name=password]", password)
+    page.locator("form button[type=submit]").first.click()
+    page.wait_for_url(live_server.url + "/admin/")
+    yield page
+    context.close()

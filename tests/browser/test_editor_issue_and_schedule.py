@@ -4,7 +4,6 @@ the worker publishes it without anyone running a command by hand."""
 import datetime as dt
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.utils import timezone
 from playwright.sync_api import expect
@@ -13,7 +12,6 @@ from wagtail.models import Revision
 from tests.factories import ArticlePageFactory, IssuePageFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
-PASSWORD = "redaktorens-losen-42"
 
 
 def publish(page):
@@ -22,10 +20,9 @@ def publish(page):
 
 
 def test_editor_makes_an_issue_and_a_scheduled_article_goes_live(
-    chromium, live_server, live_tree, screenshot
+    chromium, live_server, live_tree, editor_page, screenshot
 ):
     tree = live_tree
-    get_user_model().objects.create_superuser("redaktor", "r@example.org", PASSWORD)
     IssuePageFactory(parent=tree["issues"], number=180, slug="180")
     section = tree["sections"][0]
     harbour = ArticlePageFactory(parent=section, title="Hamnen")
@@ -34,14 +31,7 @@ def test_editor_makes_an_issue_and_a_scheduled_article_goes_live(
     nine.unpublish()
     base = live_server.url
 
-    editor = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="sv-SE")
-    page = editor.new_page()
-    page.set_default_timeout(15_000)
-    page.goto(base + "/admin/login/")
-    page.fill("input[name=username]", "redaktor")
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("form button[type=submit]").first.click()
-    page.wait_for_url(base + "/admin/")
+    page = editor_page
 
     # 1. A new issue starts with the next number and its address.
     page.goto(base + f"/admin/pages/add/publication/issuepage/{tree['issues'].pk}/")
@@ -89,4 +79,3 @@ def test_editor_makes_an_issue_and_a_scheduled_article_goes_live(
     expect(reader.locator(".toc li a")).to_have_text(["Hamnen", "Skolan", "Klockan nio"])
     reader.goto(base + "/")
     expect(reader.locator(".issue-feature h2")).to_contain_text("#181")
-    editor.close()
