@@ -1,20 +1,20 @@
-"""PostgreSQL only: the words to match move from the entry table to a narrow match table.
+"""PostgreSQL only: the words to match move from the entry table to a match table.
 
-Why (measured with EXPLAIN ANALYZE on the 100,000-piece benchmark corpus): an entry row
-is about 1.9 kB in the heap (texts and three vectors), four to a page, so the counting
-query's bitmap heap scan visited about one page per match (1,044 pages for 1,001 rows).
 The match table holds per piece only what a search tests or filters on: ids, date,
 kind, access level, path, and four stripped tsvectors (lexemes, no positions or weights:
 nothing ranks by position, and the tiers have vectors of their own, so no match needs a
-recheck). The two large vectors go out of line (toast_tuple_target), the two small
-ones stay in the row; a row is then about 250 bytes, some thirty to a page.
+recheck, and the planner estimates a headline query from title_vector's own statistics;
+a weighted query had been estimated like an unweighted one).
+
+Measured on the 100,000-piece benchmark corpus, its rows are still about 1.75 kB (the
+entry table's 1.85 kB): the vectors stay in the row, because PostgreSQL only starts
+moving values out of line when a row passes about 2 kB; toast_tuple_target = 128 then
+moves the two large ones out for long pieces. A narrower heap would need the body's
+vector in a table of its own.
 
 - title_vector: the headline (tier 0)
 - head_vector: headline, lead, byline, kicker (tier 1)
 - public_vector: the head and the teaser; full_vector: the head and the whole body.
-
-Unweighted vectors also let the planner estimate a headline query (ts_typanalyze keeps
-statistics per column; a weighted query was estimated like an unweighted one).
 
 The database keeps the table current, as it did the generated columns: triggers on the
 entry table upsert the row on insert and update, delete it with the entry, and empty it
