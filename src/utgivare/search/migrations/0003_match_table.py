@@ -42,9 +42,8 @@ def _vector(*columns):
 
 
 TITLE = _vector("NEW.title")
-HEAD = _vector("NEW.title", "NEW.lead", "NEW.author_name || ' ' || NEW.kicker")
-PUBLIC = f"{HEAD} || {_vector('NEW.teaser_text')}"
-FULL = f"{HEAD} || {_vector('NEW.body_text')}"
+# The rest of the head; the trigger parses each text once and joins the vectors.
+REST_OF_HEAD = _vector("NEW.lead", "NEW.author_name || ' ' || NEW.kicker")
 COLUMNS = (
     "page_id, published_at, kind, access_level, parent_id, author_id, issue_id, path, "
     "title_vector, head_vector, public_vector, full_vector"
@@ -83,11 +82,15 @@ CREATE = [
     f"CREATE INDEX search_match_issue ON {MATCH} (issue_id)",
     f"""CREATE FUNCTION utgivare_search_match_write() RETURNS trigger
         LANGUAGE plpgsql AS $$
+        DECLARE
+            title_words tsvector := strip({TITLE});
+            head_words tsvector := title_words || strip({REST_OF_HEAD});
         BEGIN
             INSERT INTO {MATCH} ({COLUMNS}) VALUES (
                 NEW.page_id, NEW.published_at, NEW.kind, NEW.access_level, NEW.parent_id,
-                NEW.author_id, NEW.issue_id, NEW.path,
-                strip({TITLE}), strip({HEAD}), strip({PUBLIC}), strip({FULL}))
+                NEW.author_id, NEW.issue_id, NEW.path, title_words, head_words,
+                head_words || strip({_vector("NEW.teaser_text")}),
+                head_words || strip({_vector("NEW.body_text")}))
             ON CONFLICT (page_id) DO UPDATE SET
                 published_at = EXCLUDED.published_at, kind = EXCLUDED.kind,
                 access_level = EXCLUDED.access_level, parent_id = EXCLUDED.parent_id,
