@@ -199,3 +199,14 @@ def test_episodes_and_videos_are_found_with_their_type_and_show(client, tree):
     assert [hit.select_one("h2").get_text(strip=True) for hit in only] == [
         "Färjeleden i fullmäktige"
     ]
+
+
+def test_a_prefix_with_too_many_forms_still_finds_the_compound(client, section, monkeypatch):
+    # PostgreSQL expands a prefix into the word forms the index holds; past
+    # MAX_PREFIX_FORMS it asks GIN for the prefix itself. Both must find the same piece.
+    ArticlePageFactory(parent=section, title="Socialtjänstnämnden sammanträder")
+    ArticlePageFactory(parent=section, title="Socialtjänsten svarar")
+    expanded = {hit.h2.get_text(strip=True) for hit in hits(search(client, "socialtjänst"))}
+    monkeypatch.setattr("utgivare.search.query.MAX_PREFIX_FORMS", 1)
+    by_prefix = {hit.h2.get_text(strip=True) for hit in hits(search(client, "socialtjänst"))}
+    assert expanded == by_prefix == {"Socialtjänstnämnden sammanträder", "Socialtjänsten svarar"}

@@ -15,6 +15,10 @@ from django.db import connection
 
 FTS_TABLE = "utgivare_search_fts"
 ENTRY_TABLE = "utgivare_search_searchentry"
+# PostgreSQL only (search.0003), kept by triggers on the entry table.
+MATCH_TABLE = "utgivare_search_match"
+# PostgreSQL only (search.0003): every lexeme in the match table, to expand prefixes.
+LEXEME_TABLE = "utgivare_search_lexeme"
 
 
 def write_fts(entries):

@@ -168,14 +168,24 @@ def query_words(query: str) -> list[str]:
     return seen
 
 
-def matches(word: str, query_word: str) -> bool:
-    """Does a word of a text match a query word, as the index does (for highlighting)?
-
-    By stem ("hyran" for "hyrorna"), or as the start of a longer word when the query
-    word's stem is long enough (the fallback for compounds: "socialtjänst" marks
-    "socialtjänstnämnden").
+def matcher(query_words):
+    """A test of one word of a text against every query word, as the index matches
+    (for highlighting): by stem ("hyran" for "hyrorna"), or as the start of a longer
+    word when the query word is long enough (the fallback for compounds:
+    "socialtjänst" marks "socialtjänstnämnden"). The query's stems are worked out once.
     """
-    word_stem, query_stem = stem(word), stem(query_word)
-    if word_stem == query_stem:
-        return True
-    return len(query_word) >= MIN_PREFIX_LENGTH and word_stem.startswith(query_stem)
+    stems = [(stem(word), len(word) >= MIN_PREFIX_LENGTH) for word in query_words]
+
+    def matches(word: str) -> bool:
+        word_stem = stem(word)
+        return any(
+            word_stem == query_stem or (prefix and word_stem.startswith(query_stem))
+            for query_stem, prefix in stems
+        )
+
+    return matches
+
+
+def matches(word: str, query_word: str) -> bool:
+    """Does a word of a text match a query word, as the index does?"""
+    return matcher([query_word])(word)

@@ -13,9 +13,9 @@ import datetime as dt
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from django.db import connection, transaction
+from django.db import connection
 
-from .backends import ENTRY_TABLE, FTS_TABLE
+from .backends import ENTRY_TABLE, FTS_TABLE, LEXEME_TABLE, MATCH_TABLE
 from .language import MIN_PREFIX_LENGTH, stem
 from .rules import FullTextScope, Query
 
@@ -71,20 +71,48 @@ def _filter_conditions(filters: Filters) -> tuple[str, list]:
 # --- PostgreSQL -----------------------------------------------------------------------
 
 
-def _tsquery(query: Query, weight: str = "") -> str:
-    # Words are \w+ only (language.words), so nothing in them is tsquery syntax.
-    return " & ".join(
-        f"{word}:*{weight}" if len(word) >= MIN_PREFIX_LENGTH else f"{word}:{weight}".rstrip(":")
-        for word in query.words
-    )
+# A prefix with more word forms than this in the index is left to GIN's own prefix match.
+MAX_PREFIX_FORMS = 200
 
 
-def _postgresql_head(query):
-    head = (
-        "WITH q AS (SELECT to_tsquery('swedish'::regconfig, %s) AS query, "
-        "to_tsquery('swedish'::regconfig, %s) AS title_query) "
+def _postgresql_terms_sql(query: Query) -> tuple[str, list]:
+    """SQL for the tsquery of `query` as text, every prefix expanded to the lexemes it begins.
+
+    Each word as PostgreSQL's `swedish` configuration stems it; a word of
+    MIN_PREFIX_LENGTH letters or more also as the start of longer lexemes, looked up in
+    the lexeme table (search.0003) and asked for as alternatives, `('kommun' |
+    'kommunal')`: GIN finds those ten times faster than `'kommun':*`. A word found in no
+    piece stays as it is (it matches nothing, so neither does the query). NULL when no
+    word is left (all stop words): then nothing matches.
+    """
+    values = ", ".join(["(%s, %s)"] * len(query.words))
+    params = []
+    for word in query.words:
+        params += [word, len(word) >= MIN_PREFIX_LENGTH]
+    sql = (
+        "(WITH words AS ("  # noqa: S608 - table names and placeholders only
+        f"SELECT w.prefix, lexeme FROM (VALUES {values}) AS w(word, prefix), "
+        "LATERAL unnest(tsvector_to_array(to_tsvector('swedish'::regconfig, w.word))) AS lexeme"
+        ") SELECT string_agg(CASE "
+        "WHEN NOT words.prefix OR longer.found = 0 THEN quote_literal(words.lexeme) "
+        "WHEN longer.found > %s THEN quote_literal(words.lexeme) || ':*' "
+        "ELSE '(' || longer.forms || ')' END, ' & ') "
+        "FROM words, LATERAL (SELECT count(*) AS found, "
+        "string_agg(quote_literal(l.word), ' | ') AS forms FROM ("
+        f"SELECT word FROM {LEXEME_TABLE} WHERE word >= words.lexeme "
+        "AND word < words.lexeme || chr(1114111) ORDER BY word LIMIT %s) AS l) AS longer)"
     )
-    return head, [_tsquery(query), _tsquery(query, "A")]
+    return sql, params + [MAX_PREFIX_FORMS, MAX_PREFIX_FORMS + 1]
+
+
+def _postgresql_terms(query: Query) -> str | None:
+    """The expanded tsquery as text, for queries that take it as a constant: the tier
+    queries, whose plan (the date index or a GIN index) depends on how common the words
+    are, which the planner can then estimate from the vectors' statistics."""
+    sql, params = _postgresql_terms_sql(query)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {sql}", params)
+        return cursor.fetchone()[0]
 
 
 def _postgresql_arms(scope):
@@ -104,21 +132,27 @@ def _postgresql_arms(scope):
     ]
 
 
-# The tier of a head match, from the small head vector kept in the row (see _TIERS_POSTGRESQL).
+# The tier of a match, from the two small vectors kept in the row (see _TIERS_POSTGRESQL).
 _TIER_OF_ROW_POSTGRESQL = (
-    "CASE WHEN e.head_vector @@ q.title_query THEN 0 "
-    "WHEN e.head_vector @@ q.query THEN 1 ELSE 2 END"
+    "CASE WHEN e.title_vector @@ q.query THEN 0 WHEN e.head_vector @@ q.query THEN 1 ELSE 2 END"
 )
+# The date as an integer (microseconds): the counting query returns up to COUNT_CAP
+# rows, and integers are read far faster than timestamps with a time zone.
+_SORT_KEY_POSTGRESQL = "(extract(epoch FROM e.published_at) * 1000000)::bigint"
 
 
 def _postgresql_count(query, scope, filters, *, cap):
-    head, params = _postgresql_head(query)
+    # The expansion inside the query, in the same round trip. Its result is a value the
+    # planner does not know, so it plans for a few hundred matches and finds them by the
+    # GIN indexes' bitmaps, which read only the matching rows (up to `cap` of them).
+    terms, params = _postgresql_terms_sql(query)
+    head = f"WITH q AS (SELECT {terms}::tsquery AS query) "
     where, filter_params = _filter_conditions(filters)
     arms, arm_params = [], []
     for condition, condition_params in _postgresql_arms(scope):
         arms.append(
-            f"SELECT e.page_id, e.published_at, {_TIER_OF_ROW_POSTGRESQL} "  # noqa: S608 - table names and placeholders only
-            f"FROM {ENTRY_TABLE} e, q WHERE {condition} AND {where}"
+            f"SELECT e.page_id, {_SORT_KEY_POSTGRESQL}, {_TIER_OF_ROW_POSTGRESQL} "  # noqa: S608 - table names and placeholders only
+            f"FROM {MATCH_TABLE} e, q WHERE {condition} AND {where}"
         )
         arm_params += condition_params + filter_params
     # At most `cap` rows: reading all of 50,000 matches would take seconds.
@@ -129,23 +163,23 @@ def _postgresql_count(query, scope, filters, *, cap):
 # The tiers, best first: every word in the headline; every word in headline, lead, byline
 # and kicker together; the rest (matched in the teaser or body). The head vector is part of
 # the public one, so a head match is a match for every reader and the head tiers need no
-# other test; the head vector is small, kept in the row, and has a GIN index of its own
-# (search.0002). Each tier is its own query, newest first with a LIMIT, so a common word
-# reads the newest few rows by the date index instead of sorting every match, and a rare
-# one is found by a GIN index.
+# other test; both head vectors are small, kept in the row of the narrow match table, and
+# have GIN indexes of their own (search.0003). Each tier is its own query, newest first
+# with a LIMIT, so a common word reads the newest few rows by the date index instead of
+# sorting every match, and a rare one is found by a GIN index.
 _TIERS_POSTGRESQL = (
-    "e.head_vector @@ q.title_query",
-    "e.head_vector @@ q.query AND NOT e.head_vector @@ q.title_query",
+    "e.title_vector @@ q.query",
+    "e.head_vector @@ q.query AND NOT e.title_vector @@ q.query",
     "NOT e.head_vector @@ q.query",
 )
 _ORDER = "ORDER BY published_at DESC, page_id DESC LIMIT %s"
 
 
-def _postgresql_tier(query, scope, filters, *, tier, limit):
-    head, params = _postgresql_head(query)
+def _postgresql_tier(terms, scope, filters, *, tier, limit):
+    head, params = "WITH q AS (SELECT %s::tsquery AS query) ", [terms]
     where, filter_params = _filter_conditions(filters)
     condition = _TIERS_POSTGRESQL[tier]
-    select = f"SELECT e.page_id, e.published_at FROM {ENTRY_TABLE} e, q WHERE {condition}"  # noqa: S608 - table names and placeholders only
+    select = f"SELECT e.page_id, e.published_at FROM {MATCH_TABLE} e, q WHERE {condition}"  # noqa: S608 - table names and placeholders only
     if tier < 2:
         sql = f"{head}{select} AND {where} {_ORDER.replace('ORDER BY ', 'ORDER BY e.')}"
         return sql, params + filter_params + [limit]
@@ -224,36 +258,16 @@ def _sqlite_tier(query, scope, filters, *, tier, limit):
     return sql, params + [limit]
 
 
+# Per database: what a query becomes before it is run (None: it can match nothing), the
+# counting query and the tier query.
 _BACKENDS = {
-    "postgresql": (_postgresql_count, _postgresql_tier),
-    "sqlite": (_sqlite_count, _sqlite_tier),
+    "postgresql": (_postgresql_terms, _postgresql_count, _postgresql_tier),
+    "sqlite": (lambda query: query, _sqlite_count, _sqlite_tier),
 }
 
 # A search counts its matches up to this many; beyond, the page says "more than".
 COUNT_CAP = 1000
 TIER_COUNT = 3
-
-
-# How PostgreSQL should find a search's rows by the GIN indexes alone (a bitmap scan
-# visits just the matching rows). Left to itself, with a LIMIT it may read the table
-# (or the date index) row by row instead: it cannot tell that testing a row means
-# reading its large, out-of-line vectors, nor that a weighted query (headline words)
-# matches far fewer rows than its words do.
-_BITMAP_ONLY = ("enable_seqscan", "enable_indexscan")
-
-
-def _fetch(sql, params, *, by_gin_index=False):
-    bitmap_only = by_gin_index and connection.vendor == "postgresql"
-    with transaction.atomic(), connection.cursor() as cursor:
-        if bitmap_only:
-            for setting in _BITMAP_ONLY:
-                cursor.execute("SELECT set_config(%s, 'off', true)", [setting])
-        cursor.execute(sql, params)
-        rows = cursor.fetchall()
-        if bitmap_only:
-            for setting in _BITMAP_ONLY:
-                cursor.execute("SELECT set_config(%s, 'on', true)", [setting])
-        return rows
 
 
 class Results:
@@ -269,17 +283,20 @@ class Results:
         self.query, self.scope, self.filters = query, scope, filters
         self._count = None
         self._ranked = None
+        self._terms = None
         self.more_than_cap = False
 
     def count(self) -> int:
         if self._count is None:
             if not self.query.words:
-                self._count = 0
+                self._count, self._ranked = 0, []
             else:
-                counter = _BACKENDS[connection.vendor][0]
+                counter = _BACKENDS[connection.vendor][1]
                 sql, params = counter(self.query, self.scope, self.filters, cap=COUNT_CAP + 1)
                 # Found by the GIN indexes: only the first COUNT_CAP + 1 matches are read.
-                rows = _fetch(sql, params, by_gin_index=True)
+                with connection.cursor() as cursor:
+                    cursor.execute(sql, params)
+                    rows = cursor.fetchall()
                 self.more_than_cap = len(rows) > COUNT_CAP
                 self._count = min(len(rows), COUNT_CAP)
                 if not self.more_than_cap:
@@ -307,13 +324,17 @@ class Results:
             return self._ranked[offset:stop]
         # Many matches: the best tier first, each newest first by the date index, asking
         # each for what is still missing.
-        tier_query = _BACKENDS[connection.vendor][1]
+        terms_of, _, tier_query = _BACKENDS[connection.vendor]
+        if self._terms is None:
+            self._terms = terms_of(self.query)
         ids = []
-        for tier in range(TIER_COUNT):
-            sql, params = tier_query(
-                self.query, self.scope, self.filters, tier=tier, limit=stop - len(ids)
-            )
-            ids += [row[0] for row in _fetch(sql, params)]
-            if len(ids) >= stop:
-                break
+        with connection.cursor() as cursor:
+            for tier in range(TIER_COUNT):
+                sql, params = tier_query(
+                    self._terms, self.scope, self.filters, tier=tier, limit=stop - len(ids)
+                )
+                cursor.execute(sql, params)
+                ids += [row[0] for row in cursor.fetchall()]
+                if len(ids) >= stop:
+                    break
         return ids[offset:stop]

@@ -16,14 +16,24 @@ def query_terms(query: str) -> list[str]:
     return language.query_words(query)
 
 
-def _matches(token: str, terms: list[str]) -> bool:
-    """Does a word of the text match a query word as the index does (by stem or prefix)?"""
-    return any(language.matches(word, term) for word in language.words(token) for term in terms)
+def _token_matcher(terms: list[str]):
+    """Does a token of the text (a word with its punctuation) match a query word as the
+    index does (by stem or prefix)? Remembered per token: a body repeats its words."""
+    word_matches = language.matcher(terms)
+    seen = {}
+
+    def matches(token: str) -> bool:
+        found = seen.get(token)
+        if found is None:
+            found = seen[token] = any(word_matches(word) for word in language.words(token))
+        return found
+
+    return matches
 
 
-def _highlight(word: str, terms: list[str]) -> str:
+def _highlight(word: str, matches) -> str:
     """The escaped word, its letters in <mark> when it matches (punctuation left outside)."""
-    if not _matches(word, terms):
+    if not matches(word):
         return escape(word)
     bare = word.strip(_EDGE_PUNCTUATION)
     before, _, after = word.partition(bare)
@@ -36,11 +46,11 @@ def snippet(text: str, query: str, words: int = SNIPPET_WORDS) -> SafeString:
     `text` must already be limited to what the reader may see (paywall.gate.public_blocks).
     """
     tokens = re.split(r"\s+", text.strip()) if text.strip() else []
-    terms = query_terms(query)
-    first = next((i for i, token in enumerate(tokens) if _matches(token, terms)), 0)
+    matches = _token_matcher(query_terms(query))
+    first = next((i for i, token in enumerate(tokens) if matches(token)), 0)
     start = max(0, first - WORDS_BEFORE_MATCH)
     end = min(len(tokens), start + words)
-    shown = [_highlight(token, terms) for token in tokens[start:end]]
+    shown = [_highlight(token, matches) for token in tokens[start:end]]
     if start > 0:
         shown.insert(0, "…")
     if end < len(tokens):

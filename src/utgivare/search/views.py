@@ -129,14 +129,15 @@ def filter_options(request):
 
 
 def hits_for(page_ids, query_text, paywall_settings, request) -> list[Hit]:
-    entries = SearchEntry.objects.in_bulk(page_ids)
-    pages = Page.objects.in_bulk(page_ids)
+    # The entries with their pages, in one query.
+    entries = SearchEntry.objects.select_related("page").in_bulk(page_ids)
     hits = []
     names = kind_names()
     for page_id in page_ids:
-        entry, page = entries.get(page_id), pages.get(page_id)
-        if entry is None or page is None:
+        entry = entries.get(page_id)
+        if entry is None:
             continue
+        page = entry.page
         default = paywall_settings.default_level(entry.kind)
         level = effective_level(entry.access_level, default)
         # What everyone may read of the piece: its whole body only when it is free.
