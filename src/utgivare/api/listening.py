@@ -24,6 +24,7 @@ from pydantic import Field
 from utgivare.paywall import access as paywall_access
 from utgivare.podcasts import player as podcast_player
 from utgivare.podcasts.models import PodcastEpisodePage, PodcastShowPage
+from utgivare.publication.models import with_parents
 from utgivare.webtv import addresses as video_addresses
 from utgivare.webtv import hls
 from utgivare.webtv.models import VideoPage, WebTvSeriesPage
@@ -72,15 +73,6 @@ def filter_episodes(queryset, filters, reading):
     if filters.show:
         queryset = below(queryset, PodcastShowPage.objects.filter(slug=filters.show))
     return queryset
-
-
-def with_shows(episodes, reading):
-    """Each episode's show in one query."""
-    step = PodcastEpisodePage.steplen
-    shows = PodcastShowPage.objects.filter(path__in={e.path[:-step] for e in episodes})
-    by_path = {show.path: show for show in shows} if episodes else {}
-    for episode in episodes:
-        episode.__dict__["show"] = by_path.get(episode.path[:-step])
 
 
 def audio_fields(episode, reading: Reading) -> dict | None:
@@ -132,7 +124,7 @@ EPISODES = PieceKind(
     # Episodes have no byline: no episode is any author's.
     by_author=lambda episodes, slug: episodes.none(),
     filter_own=filter_episodes,
-    prepare=with_shows,
+    prepare=lambda episodes, reading: with_parents(episodes, PodcastShowPage, attribute="show"),
     own_fields=episode_fields,
     detail_fields=episode_detail_fields,
     description="Filters combine: show, access, since, until. `body_html` holds the show "
@@ -151,14 +143,6 @@ def filter_videos(queryset, filters, reading):
     if filters.series:
         queryset = below(queryset, WebTvSeriesPage.objects.filter(slug=filters.series))
     return queryset
-
-
-def with_series(videos, reading):
-    step = VideoPage.steplen
-    series = WebTvSeriesPage.objects.filter(path__in={v.path[:-step] for v in videos})
-    by_path = {one.path: one for one in series} if videos else {}
-    for video in videos:
-        video.__dict__["api_series"] = by_path.get(video.path[:-step])
 
 
 def video_fields(page, reading: Reading) -> dict:
@@ -223,7 +207,7 @@ VIDEOS = PieceKind(
     select_related=("video",),
     by_author=lambda videos, slug: videos.none(),
     filter_own=filter_videos,
-    prepare=with_series,
+    prepare=lambda videos, reading: with_parents(videos, WebTvSeriesPage, attribute="api_series"),
     own_fields=video_fields,
     detail_fields=video_detail_fields,
     description="Filters combine: series, access, since, until. `video` (file, HLS and "

@@ -17,7 +17,7 @@ from ninja.renderers import JSONRenderer
 from pydantic import Field
 from wagtail.rich_text import expand_db_html
 
-from utgivare.blogs.models import BlogPage, BlogPostPage
+from utgivare.blogs.models import BlogPage, BlogPostPage, with_blogs
 from utgivare.publication.models import (
     ArticlePage,
     AuthorPage,
@@ -182,15 +182,6 @@ def filter_blog_posts(queryset, filters, reading):
     return queryset
 
 
-def with_blogs(posts, reading):
-    """Each post's blog and writer in one query (the post's byline is the blog's writer)."""
-    step = BlogPostPage.steplen
-    blogs = BlogPage.objects.filter(path__in={post.path[:-step] for post in posts})
-    by_path = {blog.path: blog for blog in blogs.select_related("writer")} if posts else {}
-    for post in posts:
-        post.__dict__["blog"] = by_path.get(post.path[:-step])
-
-
 BLOG_POSTS = PieceKind(
     name="blog_post",
     path="blog-posts",
@@ -202,7 +193,7 @@ BLOG_POSTS = PieceKind(
     date_field="date",
     by_author=lambda posts, slug: below(posts, BlogPage.objects.filter(writer__slug=slug)),
     filter_own=filter_blog_posts,
-    prepare=with_blogs,
+    prepare=lambda posts, reading: with_blogs(posts),  # the byline is the blog's writer
     own_fields=lambda post, reading: {"blog": link(post.blog, reading)},
     description="Filters combine: blog, author (the blog's writer), access, since, until.",
 )

@@ -29,7 +29,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from utgivare.comments import threads as comment_threads
-from utgivare.publication.models import paginate
+from utgivare.publication.models import paginate, with_parents
 from utgivare.publication.pieces import ReadablePiece
 from utgivare.publication.syndication import ATOM, RSS
 
@@ -245,3 +245,8 @@ class BlogPostPage(ReadablePiece):
         context = super().get_context(request, *args, **kwargs)
         context["blog"] = self.blog
         return context
+
+
+def with_blogs(posts):
+    """Blog posts told their blog (and its writer) in one query, for their bylines."""
+    return with_parents(posts, BlogPage, attribute="blog", select_related=("writer",))

@@ -403,15 +403,22 @@ def signature_problems(author) -> dict:
     return problems
 
 
-def with_parents(pages):
-    """Load the parents of `pages` in one query, so `get_parent()` costs none each."""
+def with_parents(pages, parent_model=Page, *, attribute="_cached_parent_obj", select_related=()):
+    """Load the parents of `pages` in one query, so reading them costs none each.
+
+    Each page's parent, if it is a `parent_model`, is put in the page's `attribute`: by
+    default where `get_parent()` looks; the name of a cached property (an episode's
+    `show`) fills that instead. A page whose parent is not found keeps its own lookup.
+    """
     step = Page.steplen
-    parents = Page.objects.filter(path__in={page.path[:-step] for page in pages})
+    parents = parent_model.objects.filter(path__in={page.path[:-step] for page in pages})
+    if select_related:  # select_related() without names would join every foreign key
+        parents = parents.select_related(*select_related)
     by_path = {parent.path: parent for parent in parents} if pages else {}
     for page in pages:
         parent = by_path.get(page.path[:-step])
         if parent is not None:
-            page._cached_parent_obj = parent
+            page.__dict__[attribute] = parent
     return pages
 
 
