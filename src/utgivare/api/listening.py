@@ -17,8 +17,6 @@ decided here from the same `readers.body_decision`:
 
 import datetime as dt
 
-from django.shortcuts import get_object_or_404
-from ninja import Path, Query
 from pydantic import Field
 
 from utgivare.paywall import access as paywall_access
@@ -30,7 +28,8 @@ from utgivare.webtv import hls
 from utgivare.webtv.models import VideoPage, WebTvSeriesPage
 
 from . import readers, schemas
-from .listing import ERRORS, MAX_ID, SLUG, Paging, paginate
+from .listing import SLUG
+from .pages import PageKind
 from .pieces import PieceFilters, PieceKind, Reading, below, link
 
 
@@ -241,53 +240,22 @@ def series_fields(series, reading) -> dict:
     }
 
 
-def add_container_endpoints(router, *, model, path, name, tag, schema, fields, order) -> None:
-    """The list and the detail of a page that holds pieces (a show, a series)."""
+SHOWS = PageKind(
+    name="podcast_show",
+    path="podcast-shows",
+    tag="Podcast shows",
+    model=PodcastShowPage,
+    schema=schemas.PodcastShow,
+    fields=show_fields,
+    order=("title", "pk"),
+)
 
-    @router.get(
-        f"/{path}/",
-        response={200: schemas.page_of(schema, f"{schema.__name__}List"), **ERRORS},
-        operation_id=f"list_{path.replace('-', '_')}",
-        url_name=f"api_{name}_list",
-        summary=f"List {tag.lower()}",
-        tags=[tag],
-    )
-    def list_containers(request, paging: Query[Paging]):
-        reading = Reading.for_request(request)
-        page = paginate(request, model.objects.live().public().order_by(*order), paging)
-        return {**page, "results": [fields(one, reading) for one in page.pop("items")]}
-
-    @router.get(
-        f"/{path}/{{id}}/",
-        response={200: schema, **ERRORS},
-        operation_id=f"get_{name}",
-        url_name=f"api_{name}",
-        summary=f"One of the {tag.lower()}",
-        tags=[tag],
-    )
-    def get_container(request, id: int = Path(..., ge=1, le=MAX_ID)):  # noqa: A002
-        one = get_object_or_404(model.objects.live().public(), pk=id)
-        return fields(one, Reading.for_request(request))
-
-
-def add_endpoints(router) -> None:
-    add_container_endpoints(
-        router,
-        model=PodcastShowPage,
-        path="podcast-shows",
-        name="podcast_show",
-        tag="Podcast shows",
-        schema=schemas.PodcastShow,
-        fields=show_fields,
-        order=("title", "pk"),
-    )
-    add_container_endpoints(
-        router,
-        model=WebTvSeriesPage,
-        path="video-series",
-        name="video_series",
-        tag="Video series",
-        schema=schemas.VideoSeries,
-        fields=series_fields,
-        order=("path",),
-    )
+SERIES = PageKind(
+    name="video_series",
+    path="video-series",
+    tag="Video series",
+    model=WebTvSeriesPage,
+    schema=schemas.VideoSeries,
+    fields=series_fields,
+    order=("path",),
+)
