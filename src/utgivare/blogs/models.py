@@ -29,7 +29,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from utgivare.comments import threads as comment_threads
-from utgivare.publication.channels import ChannelIndexPage
+from utgivare.publication.index_pages import ChannelIndexPage
 from utgivare.publication.models import paginate, with_parents
 from utgivare.publication.pieces import ReadablePiece
 from utgivare.publication.syndication import ATOM, RSS

@@ -24,6 +24,7 @@ from wagtail.search import index
 
 from . import routing
 from .forms import ArticlePageForm, IssuePageForm
+from .index_pages import IndexPage
 from .pieces import ReadablePiece
 
 ARTICLES_PER_PAGE = 12
@@ -125,13 +126,8 @@ def latest_articles_per_section(sections, per_section):
     return [(section, by_section[section.path]) for section in sections]
 
 
-class IssueIndexPage(Page):
-    intro = models.TextField(_("presentation"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["publication.HomePage"]
+class IssueIndexPage(IndexPage):
     subpage_types = ["publication.IssuePage"]
-    max_count = 1
 
     class Meta:
         verbose_name = _("nummerarkiv")
@@ -260,13 +256,8 @@ class SectionPage(Page):
         return context
 
 
-class AuthorIndexPage(Page):
-    intro = models.TextField(_("presentation"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["publication.HomePage"]
+class AuthorIndexPage(IndexPage):
     subpage_types = ["publication.AuthorPage"]
-    max_count = 1
 
     class Meta:
         verbose_name = _("skribenter")

@@ -31,7 +31,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from utgivare.media.models import private_storage
-from utgivare.publication.channels import ChannelIndexPage
+from utgivare.publication.index_pages import ChannelIndexPage
 from utgivare.publication.pieces import ReadablePiece
 
 from . import captions, chapters, probe

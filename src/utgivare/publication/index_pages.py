@@ -1,10 +1,12 @@
-"""`ChannelIndexPage`, an abstract Wagtail page: the one page below the home page that
-lists a kind of channel (blogs, podcast shows, web-TV series), each with its newest
-pieces.
+"""The abstract Wagtail pages of the one page of a kind below the home page.
 
-A concrete page names its channels (`channels`, a queryset of the channel model),
-a channel's pieces, newest first (`pieces_of`), and the name its template reads the
-list by (`context_name`); it sets its own `subpage_types` and verbose name.
+`IndexPage`: an intro above its children (the issue archive, the authors).
+`ChannelIndexPage`: an index of channels (blogs, podcast shows, web-TV series), each
+listed with its newest pieces. A concrete page names its channels (`channels`, a
+queryset of the channel model), a channel's pieces, newest first (`pieces_of`), and the
+name its template reads the list by (`context_name`).
+
+Each sets its own `subpage_types` and verbose name.
 """
 
 from django.db import models
@@ -15,12 +17,18 @@ from wagtail.models import Page
 NEWEST_PER_CHANNEL = 3
 
 
-class ChannelIndexPage(Page):
+class IndexPage(Page):
     intro = models.TextField(_("presentation"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["publication.HomePage"]
     max_count = 1
+
+    class Meta:
+        abstract = True
+
+
+class ChannelIndexPage(IndexPage):
     context_name = "channels"
 
     class Meta:
