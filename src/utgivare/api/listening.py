@@ -17,19 +17,19 @@ decided here from the same `readers.body_decision`:
 
 import datetime as dt
 
-from django.shortcuts import get_object_or_404
-from ninja import Path, Query
 from pydantic import Field
 
 from utgivare.paywall import access as paywall_access
 from utgivare.podcasts import player as podcast_player
 from utgivare.podcasts.models import PodcastEpisodePage, PodcastShowPage
+from utgivare.publication.models import with_parents
 from utgivare.webtv import addresses as video_addresses
 from utgivare.webtv import hls
 from utgivare.webtv.models import VideoPage, WebTvSeriesPage
 
 from . import readers, schemas
-from .listing import ERRORS, MAX_ID, SLUG, Paging, paginate
+from .listing import SLUG
+from .pages import PageKind
 from .pieces import PieceFilters, PieceKind, Reading, below, link
 
 
@@ -72,15 +72,6 @@ def filter_episodes(queryset, filters, reading):
     if filters.show:
         queryset = below(queryset, PodcastShowPage.objects.filter(slug=filters.show))
     return queryset
-
-
-def with_shows(episodes, reading):
-    """Each episode's show in one query."""
-    step = PodcastEpisodePage.steplen
-    shows = PodcastShowPage.objects.filter(path__in={e.path[:-step] for e in episodes})
-    by_path = {show.path: show for show in shows} if episodes else {}
-    for episode in episodes:
-        episode.__dict__["show"] = by_path.get(episode.path[:-step])
 
 
 def audio_fields(episode, reading: Reading) -> dict | None:
@@ -132,7 +123,7 @@ EPISODES = PieceKind(
     # Episodes have no byline: no episode is any author's.
     by_author=lambda episodes, slug: episodes.none(),
     filter_own=filter_episodes,
-    prepare=with_shows,
+    prepare=lambda episodes, reading: with_parents(episodes, PodcastShowPage, attribute="show"),
     own_fields=episode_fields,
     detail_fields=episode_detail_fields,
     description="Filters combine: show, access, since, until. `body_html` holds the show "
@@ -151,14 +142,6 @@ def filter_videos(queryset, filters, reading):
     if filters.series:
         queryset = below(queryset, WebTvSeriesPage.objects.filter(slug=filters.series))
     return queryset
-
-
-def with_series(videos, reading):
-    step = VideoPage.steplen
-    series = WebTvSeriesPage.objects.filter(path__in={v.path[:-step] for v in videos})
-    by_path = {one.path: one for one in series} if videos else {}
-    for video in videos:
-        video.__dict__["api_series"] = by_path.get(video.path[:-step])
 
 
 def video_fields(page, reading: Reading) -> dict:
@@ -223,7 +206,7 @@ VIDEOS = PieceKind(
     select_related=("video",),
     by_author=lambda videos, slug: videos.none(),
     filter_own=filter_videos,
-    prepare=with_series,
+    prepare=lambda videos, reading: with_parents(videos, WebTvSeriesPage, attribute="api_series"),
     own_fields=video_fields,
     detail_fields=video_detail_fields,
     description="Filters combine: series, access, since, until. `video` (file, HLS and "
@@ -257,53 +240,22 @@ def series_fields(series, reading) -> dict:
     }
 
 
-def add_container_endpoints(router, *, model, path, name, tag, schema, fields, order) -> None:
-    """The list and the detail of a page that holds pieces (a show, a series)."""
+SHOWS = PageKind(
+    name="podcast_show",
+    path="podcast-shows",
+    tag="Podcast shows",
+    model=PodcastShowPage,
+    schema=schemas.PodcastShow,
+    fields=show_fields,
+    order=("title", "pk"),
+)
 
-    @router.get(
-        f"/{path}/",
-        response={200: schemas.page_of(schema, f"{schema.__name__}List"), **ERRORS},
-        operation_id=f"list_{path.replace('-', '_')}",
-        url_name=f"api_{name}_list",
-        summary=f"List {tag.lower()}",
-        tags=[tag],
-    )
-    def list_containers(request, paging: Query[Paging]):
-        reading = Reading.for_request(request)
-        page = paginate(request, model.objects.live().public().order_by(*order), paging)
-        return {**page, "results": [fields(one, reading) for one in page.pop("items")]}
-
-    @router.get(
-        f"/{path}/{{id}}/",
-        response={200: schema, **ERRORS},
-        operation_id=f"get_{name}",
-        url_name=f"api_{name}",
-        summary=f"One of the {tag.lower()}",
-        tags=[tag],
-    )
-    def get_container(request, id: int = Path(..., ge=1, le=MAX_ID)):  # noqa: A002
-        one = get_object_or_404(model.objects.live().public(), pk=id)
-        return fields(one, Reading.for_request(request))
-
-
-def add_endpoints(router) -> None:
-    add_container_endpoints(
-        router,
-        model=PodcastShowPage,
-        path="podcast-shows",
-        name="podcast_show",
-        tag="Podcast shows",
-        schema=schemas.PodcastShow,
-        fields=show_fields,
-        order=("title", "pk"),
-    )
-    add_container_endpoints(
-        router,
-        model=WebTvSeriesPage,
-        path="video-series",
-        name="video_series",
-        tag="Video series",
-        schema=schemas.VideoSeries,
-        fields=series_fields,
-        order=("path",),
-    )
+SERIES = PageKind(
+    name="video_series",
+    path="video-series",
+    tag="Video series",
+    model=WebTvSeriesPage,
+    schema=schemas.VideoSeries,
+    fields=series_fields,
+    order=("path",),
+)

@@ -1,23 +1,23 @@
 """The read API: /api/ (django-ninja). Read-only, JSON, described at /api/openapi.json.
 
 Pieces (articles, blog posts; episodes and videos in listening.py) are served by
-pieces.add_piece_endpoints; issues, authors and sections here. Every operation goes
-through http.guarded (caller, rate limit, caching, ETag).
+pieces.add_piece_endpoints; issues, authors and sections (and listening's shows and
+series) by pages.add_page_endpoints. Every operation goes through http.guarded
+(caller, rate limit, caching, ETag).
 """
 
 import json
 
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
-from django.shortcuts import get_object_or_404
 from django.urls import Resolver404, resolve, reverse
 from django.utils.translation import gettext as _
-from ninja import NinjaAPI, Path, Query, Router, Schema
+from ninja import NinjaAPI, Router, Schema
 from ninja.errors import HttpError
 from ninja.renderers import JSONRenderer
 from pydantic import Field
 from wagtail.rich_text import expand_db_html
 
-from utgivare.blogs.models import BlogPage, BlogPostPage
+from utgivare.blogs.models import BlogPage, BlogPostPage, with_blogs
 from utgivare.publication.models import (
     ArticlePage,
     AuthorPage,
@@ -27,11 +27,11 @@ from utgivare.publication.models import (
 )
 
 from . import docs, http, listening, schemas
-from .listing import ERRORS, MAX_ID, SLUG, Paging, paginate
+from .listing import MAX_ID, SLUG
+from .pages import PageKind, add_page_endpoints
 from .pieces import (
     PieceFilters,
     PieceKind,
-    Reading,
     add_piece_endpoints,
     below,
     link,
@@ -182,15 +182,6 @@ def filter_blog_posts(queryset, filters, reading):
     return queryset
 
 
-def with_blogs(posts, reading):
-    """Each post's blog and writer in one query (the post's byline is the blog's writer)."""
-    step = BlogPostPage.steplen
-    blogs = BlogPage.objects.filter(path__in={post.path[:-step] for post in posts})
-    by_path = {blog.path: blog for blog in blogs.select_related("writer")} if posts else {}
-    for post in posts:
-        post.__dict__["blog"] = by_path.get(post.path[:-step])
-
-
 BLOG_POSTS = PieceKind(
     name="blog_post",
     path="blog-posts",
@@ -202,7 +193,7 @@ BLOG_POSTS = PieceKind(
     date_field="date",
     by_author=lambda posts, slug: below(posts, BlogPage.objects.filter(writer__slug=slug)),
     filter_own=filter_blog_posts,
-    prepare=with_blogs,
+    prepare=lambda posts, reading: with_blogs(posts),  # the byline is the blog's writer
     own_fields=lambda post, reading: {"blog": link(post.blog, reading)},
     description="Filters combine: blog, author (the blog's writer), access, since, until.",
 )
@@ -210,7 +201,6 @@ BLOG_POSTS = PieceKind(
 router = Router()
 for kind in (ARTICLES, BLOG_POSTS, listening.EPISODES, listening.VIDEOS):
     add_piece_endpoints(router, kind)
-listening.add_endpoints(router)
 
 
 # --- Issues ------------------------------------------------------------------------------
@@ -231,34 +221,8 @@ def issue_fields(issue, reading) -> dict:
     }
 
 
-@router.get(
-    "/issues/",
-    response={200: schemas.page_of(schemas.Issue, "IssueList"), **ERRORS},
-    operation_id="list_issues",
-    url_name="api_issue_list",
-    summary="List issues, newest first",
-    tags=["Issues"],
-)
-def list_issues(request, filters: Query[IssueFilters], paging: Query[Paging]):
-    reading = Reading.for_request(request)
-    issues = IssuePage.objects.live().public().order_by("-number")
-    if filters.year:
-        issues = issues.filter(publication_date__year=filters.year)
-    page = paginate(request, issues, paging)
-    return {**page, "results": [issue_fields(issue, reading) for issue in page.pop("items")]}
-
-
-@router.get(
-    "/issues/{number}/",
-    response={200: schemas.IssueDetail, **ERRORS},
-    operation_id="get_issue",
-    url_name="api_issue",
-    summary="One issue by its number, with its table of contents",
-    tags=["Issues"],
-)
-def get_issue(request, number: int = Path(..., ge=1, le=MAX_ID)):
-    reading = Reading.for_request(request)
-    issue = get_object_or_404(IssuePage.objects.live().public(), number=number)
+def issue_articles(issue, reading) -> dict:
+    """The issue's table of contents, in its order."""
     articles = list(
         ARTICLES.model.objects.live()
         .public()
@@ -268,10 +232,27 @@ def get_issue(request, number: int = Path(..., ge=1, le=MAX_ID)):
         .order_by("issue_placement__sort_order")
     )
     ARTICLES.prepare(articles, reading)
-    return {
-        **issue_fields(issue, reading),
-        "articles": [summary(article, ARTICLES, reading) for article in articles],
-    }
+    return {"articles": [summary(article, ARTICLES, reading) for article in articles]}
+
+
+ISSUES = PageKind(
+    name="issue",
+    path="issues",
+    tag="Issues",
+    model=IssuePage,
+    schema=schemas.Issue,
+    fields=issue_fields,
+    order=("-number",),
+    list_summary="List issues, newest first",
+    detail_summary="One issue by its number, with its table of contents",
+    filters_schema=IssueFilters,
+    filter=lambda issues, filters: (
+        issues.filter(publication_date__year=filters.year) if filters.year else issues
+    ),
+    key="number",
+    detail_schema=schemas.IssueDetail,
+    detail_fields=issue_articles,
+)
 
 
 # --- Authors and sections ---------------------------------------------------------------
@@ -290,31 +271,17 @@ def author_fields(author, reading) -> dict:
     }
 
 
-@router.get(
-    "/authors/",
-    response={200: schemas.page_of(schemas.Author, "AuthorList"), **ERRORS},
-    operation_id="list_authors",
-    url_name="api_author_list",
-    summary="List authors by name",
-    tags=["Authors"],
+AUTHORS = PageKind(
+    name="author",
+    path="authors",
+    tag="Authors",
+    model=AuthorPage,
+    schema=schemas.Author,
+    fields=author_fields,
+    order=("title", "pk"),
+    list_summary="List authors by name",
+    detail_summary="One author (their pieces: /api/articles/?author=slug)",
 )
-def list_authors(request, paging: Query[Paging]):
-    reading = Reading.for_request(request)
-    page = paginate(request, AuthorPage.objects.live().public().order_by("title", "pk"), paging)
-    return {**page, "results": [author_fields(author, reading) for author in page.pop("items")]}
-
-
-@router.get(
-    "/authors/{id}/",
-    response={200: schemas.Author, **ERRORS},
-    operation_id="get_author",
-    url_name="api_author",
-    summary="One author (their pieces: /api/articles/?author=slug)",
-    tags=["Authors"],
-)
-def get_author(request, id: int = Path(..., ge=1, le=MAX_ID)):  # noqa: A002
-    author = get_object_or_404(AuthorPage.objects.live().public(), pk=id)
-    return author_fields(author, Reading.for_request(request))
 
 
 def section_fields(section, reading) -> dict:
@@ -327,36 +294,21 @@ def section_fields(section, reading) -> dict:
     }
 
 
-@router.get(
-    "/sections/",
-    response={200: schemas.page_of(schemas.Section, "SectionList"), **ERRORS},
-    operation_id="list_sections",
-    url_name="api_section_list",
-    summary="List sections in menu order",
-    tags=["Sections"],
+SECTIONS = PageKind(
+    name="section",
+    path="sections",
+    tag="Sections",
+    model=SectionPage,
+    schema=schemas.Section,
+    fields=section_fields,
+    order=("path",),
+    list_summary="List sections in menu order",
+    detail_summary="One section (its articles: /api/articles/?section=slug)",
 )
-def list_sections(request, paging: Query[Paging]):
-    reading = Reading.for_request(request)
-    page = paginate(request, SectionPage.objects.live().public().order_by("path"), paging)
-    return {
-        **page,
-        "results": [section_fields(section, reading) for section in page.pop("items")],
-    }
 
-
-@router.get(
-    "/sections/{id}/",
-    response={200: schemas.Section, **ERRORS},
-    operation_id="get_section",
-    url_name="api_section",
-    summary="One section (its articles: /api/articles/?section=slug)",
-    tags=["Sections"],
-)
-def get_section(request, id: int = Path(..., ge=1, le=MAX_ID)):  # noqa: A002
-    section = get_object_or_404(SectionPage.objects.live().public(), pk=id)
-    return section_fields(section, Reading.for_request(request))
-
-
+# In the order the description has always listed them.
+for kind in (listening.SHOWS, listening.SERIES, ISSUES, AUTHORS, SECTIONS):
+    add_page_endpoints(router, kind)
 api.add_router("/", router)
 
 

@@ -29,7 +29,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from utgivare.comments import threads as comment_threads
-from utgivare.publication.models import paginate
+from utgivare.publication.index_pages import ChannelIndexPage
+from utgivare.publication.models import paginate, with_parents
 from utgivare.publication.pieces import ReadablePiece
 from utgivare.publication.syndication import ATOM, RSS
 
@@ -39,30 +40,22 @@ POSTS_PER_PAGE = 10
 LOCAL_TZ = ZoneInfo(settings.TIME_ZONE)
 
 
-class BlogIndexPage(Page):
-    intro = models.TextField(_("presentation"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["publication.HomePage"]
+class BlogIndexPage(ChannelIndexPage):
     subpage_types = ["blogs.BlogPage"]
-    max_count = 1
+    context_name = "blogs"
 
     class Meta:
         verbose_name = _("bloggar")
 
+    def channels(self):
+        return BlogPage.objects.select_related("writer", "writer__photo", "photo")
+
+    def pieces_of(self, blog):
+        return blog.posts()
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        blogs = list(
-            BlogPage.objects.live()
-            .public()
-            .child_of(self)
-            .select_related("writer", "writer__photo", "photo")
-            .order_by("path")
-        )
-        # One small query per blog (a publication has a handful), never per post.
-        latest = {blog.pk: list(blog.posts()[:3]) for blog in blogs}
-        post_ids = [post.pk for posts in latest.values() for post in posts]
-        context["blogs"] = [(blog, latest[blog.pk]) for blog in blogs]
+        post_ids = [post.pk for _blog, posts in context["blogs"] for post in posts]
         context["comment_counts"] = comment_threads.counts_for(post_ids)
         return context
 
@@ -245,3 +238,8 @@ class BlogPostPage(ReadablePiece):
         context = super().get_context(request, *args, **kwargs)
         context["blog"] = self.blog
         return context
+
+
+def with_blogs(posts):
+    """Blog posts told their blog (and its writer) in one query, for their bylines."""
+    return with_parents(posts, BlogPage, attribute="blog", select_related=("writer",))

@@ -8,6 +8,7 @@ from wagtail.admin.ui.sidebar import LinkMenuItem as LinkMenuItemComponent
 from wagtail.admin.widgets import Button
 
 from utgivare.core.attention import ATTENTION_HOOK, AttentionLine
+from utgivare.core.page_buttons import register_page_buttons
 
 from . import admin_views, log_admin, staff, threads
 
@@ -83,14 +84,7 @@ def _comments_button(page, user, priority):
     )
 
 
-@hooks.register("register_page_header_buttons")
-def page_header_comments_button(page, user, view_name, next_url=None):
-    yield from _comments_button(page, user, 66)
-
-
-@hooks.register("register_page_listing_more_buttons")
-def page_listing_comments_button(page, user, next_url=None):
-    yield from _comments_button(page, user, 55)
+register_page_buttons(_comments_button, header_priority=66, listing_priority=55)
 
 
 @hooks.register(ATTENTION_HOOK)

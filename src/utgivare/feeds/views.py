@@ -14,7 +14,7 @@ item carries what paywall.gate.public_blocks allows.
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from utgivare.blogs.models import BlogPage, BlogPostPage
+from utgivare.blogs.models import BlogPage, BlogPostPage, with_blogs
 from utgivare.core import content_version
 from utgivare.core.models import ImprintSettings
 from utgivare.publication.models import ArticlePage, AuthorPage, IssuePage, SectionPage
@@ -31,16 +31,6 @@ def site_root(request):
     if site is None:
         raise Http404
     return site.root_page
-
-
-def with_blogs(posts):
-    """Blog posts told their blog (and its writer) in one query, for their bylines."""
-    step = BlogPage.steplen
-    blogs = BlogPage.objects.filter(path__in={post.path[:-step] for post in posts})
-    by_path = {blog.path: blog for blog in blogs.select_related("writer")} if posts else {}
-    for post in posts:
-        post.__dict__["blog"] = by_path.get(post.path[:-step])  # a cached_property
-    return posts
 
 
 def newest_articles(articles):

@@ -22,6 +22,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from utgivare.comments import threads as comment_threads
+from utgivare.publication.index_pages import ChannelIndexPage
 from utgivare.publication.models import paginate
 from utgivare.publication.pieces import ReadablePiece
 
@@ -30,22 +31,18 @@ from . import chapters as chapter_rules
 EPISODES_PER_PAGE = 20
 
 
-class PodcastIndexPage(Page):
-    intro = models.TextField(_("presentation"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["publication.HomePage"]
+class PodcastIndexPage(ChannelIndexPage):
     subpage_types = ["podcasts.PodcastShowPage"]
-    max_count = 1
+    context_name = "shows"
 
     class Meta:
         verbose_name = _("poddradio")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        shows = list(PodcastShowPage.objects.live().public().child_of(self).select_related("cover"))
-        context["shows"] = [(show, list(show.episodes()[:3])) for show in shows]
-        return context
+    def channels(self):
+        return PodcastShowPage.objects.select_related("cover")
+
+    def pieces_of(self, show):
+        return show.episodes()
 
 
 class PodcastShowPage(RoutablePageMixin, Page):

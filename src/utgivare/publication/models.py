@@ -24,6 +24,7 @@ from wagtail.search import index
 
 from . import routing
 from .forms import ArticlePageForm, IssuePageForm
+from .index_pages import IndexPage
 from .pieces import ReadablePiece
 
 ARTICLES_PER_PAGE = 12
@@ -125,13 +126,8 @@ def latest_articles_per_section(sections, per_section):
     return [(section, by_section[section.path]) for section in sections]
 
 
-class IssueIndexPage(Page):
-    intro = models.TextField(_("presentation"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["publication.HomePage"]
+class IssueIndexPage(IndexPage):
     subpage_types = ["publication.IssuePage"]
-    max_count = 1
 
     class Meta:
         verbose_name = _("nummerarkiv")
@@ -260,13 +256,8 @@ class SectionPage(Page):
         return context
 
 
-class AuthorIndexPage(Page):
-    intro = models.TextField(_("presentation"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["publication.HomePage"]
+class AuthorIndexPage(IndexPage):
     subpage_types = ["publication.AuthorPage"]
-    max_count = 1
 
     class Meta:
         verbose_name = _("skribenter")
@@ -403,15 +394,22 @@ def signature_problems(author) -> dict:
     return problems
 
 
-def with_parents(pages):
-    """Load the parents of `pages` in one query, so `get_parent()` costs none each."""
+def with_parents(pages, parent_model=Page, *, attribute="_cached_parent_obj", select_related=()):
+    """Load the parents of `pages` in one query, so reading them costs none each.
+
+    Each page's parent, if it is a `parent_model`, is put in the page's `attribute`: by
+    default where `get_parent()` looks; the name of a cached property (an episode's
+    `show`) fills that instead. A page whose parent is not found keeps its own lookup.
+    """
     step = Page.steplen
-    parents = Page.objects.filter(path__in={page.path[:-step] for page in pages})
+    parents = parent_model.objects.filter(path__in={page.path[:-step] for page in pages})
+    if select_related:  # select_related() without names would join every foreign key
+        parents = parents.select_related(*select_related)
     by_path = {parent.path: parent for parent in parents} if pages else {}
     for page in pages:
         parent = by_path.get(page.path[:-step])
         if parent is not None:
-            page._cached_parent_obj = parent
+            page.__dict__[attribute] = parent
     return pages
 
 

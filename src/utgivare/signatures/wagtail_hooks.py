@@ -5,6 +5,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 
+from utgivare.core.page_buttons import register_page_buttons
 from utgivare.publication.models import AuthorPage
 
 from . import admin_views
@@ -48,11 +49,4 @@ def _signature_button(page, user, priority):
     )
 
 
-@hooks.register("register_page_header_buttons")
-def page_header_signature_button(page, user, view_name, next_url=None):
-    yield from _signature_button(page, user, 67)
-
-
-@hooks.register("register_page_listing_more_buttons")
-def page_listing_signature_button(page, user, next_url=None):
-    yield from _signature_button(page, user, 56)
+register_page_buttons(_signature_button, header_priority=67, listing_priority=56)

@@ -31,6 +31,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from utgivare.media.models import private_storage
+from utgivare.publication.index_pages import ChannelIndexPage
 from utgivare.publication.pieces import ReadablePiece
 
 from . import captions, chapters, probe
@@ -200,23 +201,18 @@ class VideoCaption(Orderable):
         return self.label or dict(captions.LANGUAGES).get(self.language, self.language)
 
 
-class WebTvIndexPage(Page):
-    intro = models.TextField(_("presentation"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["publication.HomePage"]
+class WebTvIndexPage(ChannelIndexPage):
     subpage_types = ["webtv.WebTvSeriesPage"]
-    max_count = 1
+    context_name = "series"
 
     class Meta:
         verbose_name = _("webb-tv")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        series = list(WebTvSeriesPage.objects.live().public().child_of(self).order_by("path"))
-        # One small query per series (a publication has a handful), never per video.
-        context["series"] = [(one, list(one.videos()[:3])) for one in series]
-        return context
+    def channels(self):
+        return WebTvSeriesPage.objects.all()
+
+    def pieces_of(self, series):
+        return series.videos()
 
 
 class WebTvSeriesPage(Page):
