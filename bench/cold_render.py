@@ -125,7 +125,7 @@ def run():
         ("GET reference article warm, page cache off", cpu_seconds(article.url, cold=False))
     )
     return {
-        "name": f"Cold render of the 822-word article (SQLite, locmem, CPU time, median of {REPEAT})",
+        "name": f"Cold render, 822-word article (SQLite, locmem, CPU time, median of {REPEAT})",
         "baseline": ("GET /halsa/ (middleware + SELECT 1)", cpu_seconds("/halsa/", cold=False)),
         "measurements": measurements,
     }

@@ -9,6 +9,7 @@ seen the page, which is how almost every page view on a busy site finds the cach
 import itertools
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -123,3 +124,29 @@ def test_with_the_page_cache_a_new_reader_costs_no_query(site, settings):
                 assert queries_for_new_reader(url) == 0, page_type
     finally:
         page_cache._memo.clear()
+
+
+# A cold drawing: every cache emptied (menu, settings, site, routes, bodies, threads,
+# renditions), as after a publish, a deploy or a cache restart. Goal (issue #11): 8.
+MAX_COLD_QUERIES = {"free article": 10}
+
+
+def queries_cold(url):
+    """Queries of one GET by a new reader with every app cache emptied first."""
+    assert Client().get(url).status_code == 200  # renditions made, templates compiled
+    cache.clear()
+    page_cache._memo.clear()
+    with CaptureQueriesContext(connection) as captured:
+        response = Client().get(url)
+    assert response.status_code == 200
+    return len(captured)
+
+
+@pytest.mark.parametrize("page_type", MAX_COLD_QUERIES)
+def test_cold_page_is_drawn_in_few_queries_whatever_the_numbers(site, page_type):
+    url = urls(site)[page_type]
+    grow(site, 2)
+    few = queries_cold(url)
+    assert few <= MAX_COLD_QUERIES[page_type], few
+    grow(site, 18)
+    assert queries_cold(url) == few

@@ -7,10 +7,13 @@ signal handler runs in only one of them. A bumped number makes every process
 ask for new keys; the old entries expire on their own.
 """
 
+import functools
+
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection, transaction
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import F
 from django.db.models.signals import post_delete, post_save
 from django.http.request import split_domain_port
@@ -54,19 +57,27 @@ def site_for_request(request):
     the site root paths every page URL is made from (Wagtail's
     `Site.get_site_root_paths`, also kept on the request for `page.get_url`), and
     the rows of the site settings the pages read (`CachedSiteSetting`, joined in).
+    Then the chosen site's root page, as its own type, in a second query.
     """
     host = split_domain_port(request._get_raw_host())[0]
     port = request.get_port()
 
     def build():
+        # The root page's columns that the match and the root paths need, not its row:
+        # the chosen site's root is then loaded once, as its specific type.
         sites = list(
-            Site.objects.select_related(
-                "root_page", "root_page__locale", *_setting_joins()
-            ).order_by("-root_page__url_path", "-is_default_site", "hostname")
+            Site.objects.select_related(*_setting_joins())
+            .annotate(
+                root_url_path=F("root_page__url_path"),
+                root_language=F("root_page__locale__language_code"),
+                root_content_type=F("root_page__content_type_id"),
+            )
+            .order_by("-root_url_path", "-is_default_site", "hostname")
         )
         site = _best_site(sites, host, port)
         if site is not None:
-            site.root_page.specific  # noqa: B018 - loaded now, cached with the site
+            model = ContentType.objects.get_for_id(site.root_content_type).model_class() or Page
+            site.root_page = model._default_manager.get(pk=site.root_page_id)
         root_paths = _root_paths(sites)
         if root_paths is not None:
             # What Wagtail itself keeps for `page.full_url` and URLs built without a request.
@@ -108,23 +119,19 @@ def _root_paths(sites):
     if getattr(settings, "WAGTAIL_I18N_ENABLED", False):
         return None
     return [
-        SiteRootPath(
-            site.id, site.root_page.url_path, site.root_url, site.root_page.locale.language_code
-        )
+        SiteRootPath(site.id, site.root_url_path, site.root_url, site.root_language)
         for site in sites
     ]
 
 
+@functools.cache
 def _setting_joins():
-    """The reverse one-to-one names from Site to every CachedSiteSetting (and the
-    imprint's responsible publisher, whom every comment thread names)."""
-    joins = []
-    for model in apps.get_models():
-        if issubclass(model, CachedSiteSetting):
-            joins.append(model._meta.get_field("site").remote_field.get_accessor_name())
-    if "imprintsettings" in joins:
-        joins.append("imprintsettings__responsible_publisher")
-    return joins
+    """The reverse one-to-one names from Site to every CachedSiteSetting."""
+    return tuple(
+        model._meta.get_field("site").remote_field.get_accessor_name()
+        for model in apps.get_models()
+        if issubclass(model, CachedSiteSetting)
+    )
 
 
 def _model():
