@@ -11,9 +11,9 @@ import functools
 
 from django.apps import apps
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import connection, transaction
-from django.contrib.contenttypes.models import ContentType
 from django.db.models import F
 from django.db.models.signals import post_delete, post_save
 from django.http.request import split_domain_port
