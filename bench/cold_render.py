@@ -60,6 +60,8 @@ def cpu_seconds(url, *, cold, repeat=REPEAT, warmup=5):
 
 
 def cold_queries(url):
+    """Queries of one cold GET (after one GET that made the renditions: not a cache)."""
+    assert Client().get(url).status_code == 200
     forget_everything()
     client = Client()
     with CaptureQueriesContext(connection) as captured:

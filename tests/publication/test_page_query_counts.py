@@ -27,13 +27,13 @@ from utgivare.core import page_cache
 
 # The most queries each page type may run for a new anonymous reader (warm cache).
 MAX_QUERIES = {
-    "free article": 7,
-    "metered article, first read": 7,
+    "free article": 3,
+    "metered article, first read": 4,
     "home": 16,
     "issue": 8,  # one for the links to the previous and next issue
     "section": 8,
     "author": 11,  # two for the links to the writer's blogs (the blogs, their restrictions)
-    "blog post": 9,
+    "blog post": 7,
 }
 
 

@@ -47,7 +47,7 @@ def _loaded(instance, field):
 
 def staff_for(piece, imprint) -> Staff:
     """At most one query for both AuthorPages (the piece's `author_id`, the imprint's
-    publisher); none when both came joined in with the page and the site settings."""
+    publisher); none for one already joined in (a routed article's author)."""
     author_id = getattr(piece, "author_id", None)
     publisher_id = imprint.responsible_publisher_id if imprint else None
     rows = {**_loaded(piece, "author"), **_loaded(imprint, "responsible_publisher")}
