@@ -79,8 +79,9 @@ format: setup
 	$(RUN)/ruff check --fix src tests bench scripts
 	$(RUN)/ruff format src tests bench scripts
 
+# BENCH=cold_render (names of bench/ modules, space-separated) runs only those scenarios.
 bench: setup
-	UTGIVARE_INSECURE_DEV_KEY=1 $(RUN)/python -m bench
+	UTGIVARE_INSECURE_DEV_KEY=1 $(RUN)/python -m bench $(BENCH)
 
 # The production stack on loopback under wrk (bench/serving/run.py: BENCH_SECONDS, BENCH_WORKERS,
 # BENCH_SCENARIOS, BENCH_DATABASE_URL + BENCH_REDIS_URL for PostgreSQL + Redis). Not part of `make test`.

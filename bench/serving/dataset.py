@@ -76,16 +76,12 @@ def marker(piece):
     return " ".join(words[middle : middle + 4])
 
 
-def _reference_pages(section, author):
+def reference_fields(path):
+    """Headline, blocks, lead and StreamField body of the reference article at `path`:
+    the first paragraph is the lead, the rest the body (the same 822 words as the peers)."""
     from django.utils.html import escape
-    from tests.factories import ArticlePageFactory
 
-    from bench.comments_thread import build_thread
-    from utgivare.comments.models import Comment, CommentSettings
-    from utgivare.publication.models import ArticlePage
-
-    headline, blocks = read_article(sys.argv[1])
-    # The first paragraph is the lead, the rest the body: the same 822 words as the peers.
+    headline, blocks = read_article(path)
     lead = blocks[0][1]
     body = json.dumps(
         [
@@ -93,6 +89,17 @@ def _reference_pages(section, author):
             for kind, text in blocks[1:]
         ]
     )
+    return headline, blocks, lead, body
+
+
+def _reference_pages(section, author):
+    from tests.factories import ArticlePageFactory
+
+    from bench.comments_thread import build_thread
+    from utgivare.comments.models import Comment, CommentSettings
+    from utgivare.publication.models import ArticlePage
+
+    headline, blocks, lead, body = reference_fields(sys.argv[1])
     pages = {}
     for slug, title in [(REFERENCE_SLUG, headline), (THREAD_SLUG, f"{headline} (kommentarer)")]:
         page = ArticlePage.objects.filter(slug=slug).first()

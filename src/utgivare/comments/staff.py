@@ -39,14 +39,21 @@ class Staff:
         return f"{self.author_user_id or 0}-{self.publisher_user_id or 0}"
 
 
+def _loaded(instance, field):
+    """(pk, (user_id, title)) of an AuthorPage already joined into `instance`, if it is."""
+    found = instance._state.fields_cache.get(field) if instance is not None else None
+    return {found.pk: (found.user_id, found.title)} if found is not None else {}
+
+
 def staff_for(piece, imprint) -> Staff:
-    """One query for both AuthorPages (the piece's `author_id`, the imprint's publisher)."""
+    """At most one query for both AuthorPages (the piece's `author_id`, the imprint's
+    publisher); none for one already joined in (a routed article's author)."""
     author_id = getattr(piece, "author_id", None)
     publisher_id = imprint.responsible_publisher_id if imprint else None
-    ids = {pk for pk in (author_id, publisher_id) if pk}
-    rows = {}
+    rows = {**_loaded(piece, "author"), **_loaded(imprint, "responsible_publisher")}
+    ids = {pk for pk in (author_id, publisher_id) if pk and pk not in rows}
     if ids:
-        rows = {
+        rows |= {
             pk: (user_id, title)
             for pk, user_id, title in AuthorPage.objects.filter(pk__in=ids).values_list(
                 "pk", "user_id", "title"

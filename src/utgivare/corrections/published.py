@@ -8,11 +8,12 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.core.cache import cache
+from django.db.models import Exists, OuterRef, Q
 from django.utils import formats
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
-from .models import Correction
+from .models import Correction, ReplyRequest
 
 CACHE_SECONDS = 24 * 3600
 
@@ -56,12 +57,34 @@ def as_published(correction: Correction) -> PublishedCorrection:
     )
 
 
+def _any_correction():
+    return Exists(Correction.objects.filter(page_id=OuterRef("pk")))
+
+
+def _any_reply_request():
+    return Exists(
+        ReplyRequest.objects.filter(Q(page_id=OuterRef("pk")) | Q(reply_page_id=OuterRef("pk")))
+    )
+
+
+# Asked with the routed page (publication.routing), which is kept per content version:
+# adding a correction bumps it (records._touch), and a genmäle shows only once its
+# page is published, which bumps it too.
+SERVE_ANNOTATIONS = {
+    "has_corrections": _any_correction,
+    "has_reply_requests": _any_reply_request,
+}
+
+
 def for_page(page) -> tuple[PublishedCorrection, ...]:
     """The piece's corrections, newest first.
 
     Cached under the piece's modified date: adding or changing a correction
-    moves it (records._touch), so a stale list is never found.
+    moves it (records._touch), so a stale list is never found. None (and no
+    query) when the routed page says it has none.
     """
+    if not getattr(page, "has_corrections", True):
+        return ()
     stamp = page.last_published_at.timestamp() if page.last_published_at else 0
     key = f"corrections:{page.pk}:{stamp}"
     found = cache.get(key)

@@ -28,6 +28,7 @@ from utgivare.paywall import gate
 from utgivare.paywall.levels import access_level_field
 from utgivare.subscriptions.choices import CONTENT_TYPES
 
+from . import routing
 from .blocks import BodyBlock, stream_plain_text
 from .reading_time import count_words, reading_minutes
 
@@ -77,6 +78,11 @@ class ReadablePiece(Page):
 
     class Meta:
         abstract = True
+
+    def get_view_restrictions(self):
+        # Routed by publication.routing: the ancestors are known, one query fewer.
+        found = routing.view_restrictions(self)
+        return super().get_view_restrictions() if found is None else found
 
     @classmethod
     def check(cls, **kwargs):

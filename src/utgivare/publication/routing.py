@@ -15,7 +15,7 @@ import hashlib
 
 from django.http import Http404
 from wagtail.contrib.routable_page.models import RoutablePageMixin
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.url_routing import RouteResult
 
 from utgivare.core import content_version
@@ -41,12 +41,47 @@ def _passes_through(model, page, remaining) -> bool:
     return False
 
 
-def load_for_serving(page, model):
-    """The specific page, with what its template reads (`serve_select_related`) joined in."""
+# name -> function returning a query expression over the page (OuterRef("pk")): what
+# higher apps want to know of a page they draw under it, asked in the page's own query.
+_serve_annotations = {}
+
+
+def register_serve_annotation(name, expression):
+    """E.g. corrections: `has_corrections`, so that a piece without any asks no more.
+    The answer is kept with the routed page, so it must change only with the content
+    version (a change that alters it must bump the version)."""
+    _serve_annotations[name] = expression
+
+
+def load_for_serving(page, model, restriction_paths=None):
+    """The specific page, with what its template reads (`serve_select_related`) joined in,
+    and the registered annotations."""
     related = getattr(model, "serve_select_related", ())
-    specific = model._default_manager.select_related(*related).get(pk=page.pk)
+    annotations = {name: expression() for name, expression in _serve_annotations.items()}
+    specific = model._default_manager.select_related(*related).annotate(**annotations)
+    specific = specific.get(pk=page.pk)
     specific._cached_parent_obj = page._cached_parent_obj
+    specific._restriction_paths = restriction_paths
     return specific
+
+
+def _restriction_paths(root, pages):
+    """The paths of the page and all its ancestors, whose view restrictions apply to it,
+    when routing saw every one of them and none is an alias (Wagtail checks an
+    alias's source instead): then `view_restrictions` needs no query for ancestors."""
+    if root.depth > 2 or any(page.alias_of_id for page in [root, *pages]):
+        return None  # pages above the site root unseen, or an alias on the way
+    path = pages[-1].path
+    return [path[:end] for end in range(Page.steplen, len(path) + 1, Page.steplen)]
+
+
+def view_restrictions(page):
+    """`Page.get_view_restrictions()` in one query for a page routed here (the paths on
+    its way are known), else Wagtail's own (two queries)."""
+    paths = getattr(page, "_restriction_paths", None)
+    if paths is None:
+        return None
+    return PageViewRestriction.objects.filter(page__path__in=paths)
 
 
 def route_below(root, request, path_components):
@@ -64,6 +99,7 @@ def route_below(root, request, path_components):
         )
     }
     parent = root
+    on_the_way = []
     for depth, prefix in enumerate(prefixes, start=1):
         page = found.get(prefix)
         if page is None:
@@ -73,13 +109,14 @@ def route_below(root, request, path_components):
             return FALLBACK
         # The parent is known: `get_parent()` (a piece's section) costs no query.
         page._cached_parent_obj = parent
+        on_the_way.append(page)
         remaining = path_components[depth:]
         if _overrides_route(model) and not _passes_through(model, page, remaining):
             return page.specific.route(request, remaining)
         if not remaining:
             if not page.live:
                 raise Http404
-            return RouteResult(load_for_serving(page, model))
+            return RouteResult(load_for_serving(page, model, _restriction_paths(root, on_the_way)))
         parent = page
     return FALLBACK
 

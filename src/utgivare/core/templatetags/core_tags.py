@@ -1,6 +1,8 @@
 from django import template
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import get_language
-from wagtail.models import Site
+from wagtail.images.models import Filter
+from wagtail.models import Page, PageViewRestriction, Site
 
 from utgivare.core import content_version
 
@@ -15,10 +17,21 @@ def menu_items(request, site) -> list[dict]:
     """
 
     def build():
-        pages = site.root_page.get_children().live().public().in_menu().order_by("path")
+        root = site.root_page
+        pages = root.get_children().live().in_menu().exclude(_private(root)).order_by("path")
         return [{"url": page.get_url(request), "title": page.title} for page in pages]
 
     return content_version.cached(request, f"menu:{site.pk}:{get_language()}", build)
+
+
+def _private(root):
+    """What `.public()` leaves out of root's children (a restriction on the child, the
+    root or above), in the menu's own query rather than a query of all restrictions."""
+    steps = range(Page.steplen, len(root.path) + 1, Page.steplen)
+    above = [root.path[:end] for end in steps]
+    return Exists(
+        PageViewRestriction.objects.filter(Q(page_id=OuterRef("pk")) | Q(page__path__in=above))
+    )
 
 
 @register.inclusion_tag("core/includes/main_navigation.html", takes_context=True)
@@ -43,3 +56,17 @@ def absolute_url(context, url):
         return ""
     request = context.get("request")
     return request.build_absolute_uri(url) if request else url
+
+
+@register.simple_tag
+def fetch_renditions(image, *spec_patterns):
+    """Output nothing; fetch, in one query or one cache read, the renditions that the
+    `{% image %}` and `{% picture %}` tags after it ask for (each argument as those
+    tags spell it, e.g. "format-{webp,jpeg} width-{360,720,1200}"), and hand them to
+    the image as prefetched, so those tags read no cache and run no query (each
+    would otherwise run its own query on a cold cache). A rendition asked for but
+    not listed here is still found or made by its tag."""
+    if image:
+        specs = [spec for pattern in spec_patterns for spec in Filter.expand_spec(pattern)]
+        image.prefetched_renditions = list(image.get_renditions(*specs).values())
+    return ""

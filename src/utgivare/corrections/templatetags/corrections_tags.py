@@ -41,5 +41,7 @@ def genmale_links(context, page):
             "answers": (original.page.title, original.page.get_url(request)) if original else None,
         }
 
+    if not getattr(page, "has_reply_requests", True):
+        return {"replies": [], "answers": None, "page": page}  # known with the routed page
     found = content_version.cached(request, f"genmale:{page.pk}", build)
     return {**found, "page": page}
