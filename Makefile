@@ -13,6 +13,11 @@ DEMO_ENV := UTGIVARE_DEMO=1 DEBUG=1 UTGIVARE_INSECURE_DEV_KEY=1 SITE_URL=http://
 # Browser tests drive Debian's Chromium; never a downloaded browser.
 CHROMIUM ?= /usr/bin/chromium
 PYTEST_WORKERS ?= 2
+# Python writes its bytecode caches (__pycache__, ignored by git), even where the environment
+# says not to: without them every test process, the controller, each xdist worker and each
+# subprocess a test starts, compiles Django, Wagtail and the suite from source again (pytest's
+# collection alone took 15 s of CPU instead of 6).
+unexport PYTHONDONTWRITEBYTECODE
 # Two workers on two cores, often beside other work: Hypothesis judges rules, not the
 # machine's speed (profiles in tests/conftest.py).
 export HYPOTHESIS_PROFILE ?= ci

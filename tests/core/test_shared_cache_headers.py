@@ -19,6 +19,7 @@ from allauth.account.forms import default_token_generator
 from allauth.account.models import EmailAddress, EmailConfirmationHMAC
 from allauth.account.utils import user_pk_to_url_str
 from django.core.files.base import ContentFile
+from django.db import transaction
 from django.http import HttpResponse
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -34,6 +35,7 @@ from tests.factories import (
     AuthorPageFactory,
     ImageFactory,
     IssuePageFactory,
+    site_tree,
 )
 from tests.paywall.conftest import make_user
 from tests.podcasts.factories import (
@@ -60,8 +62,25 @@ SKIPPED_PREFIXES = ("admin/",)
 SKIPPED_NAMES = {"wagtail_serve"}
 
 
+# One worker runs this module's tests one after another, so the content below is built once.
+pytestmark = pytest.mark.xdist_group("shared_cache_headers")
+
+
+@pytest.fixture(scope="module")
+def built_site_content(django_db_setup, django_db_blocker):
+    """site_content, built once for the module (six tests each built it again) and rolled
+    back afterwards; each test's own changes (logins, walked forms) roll back to it."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield build_site_content(site_tree())
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def site_content(tree):
+def site_content(db, built_site_content):
+    return dict(built_site_content)
+
+
+def build_site_content(tree):
     """A publication with one of everything a reader can reach."""
     home = tree["home"]
     section = tree["sections"][0]

@@ -20,6 +20,7 @@ import re
 
 import pytest
 from django.core.files.base import ContentFile
+from django.db import transaction
 from django.test import Client, override_settings
 from django.utils import timezone
 from wagtail.models import Page
@@ -31,6 +32,7 @@ from tests.factories import (
     IssuePageFactory,
     article_body,
     paragraph,
+    site_tree,
 )
 from tests.paywall.conftest import make_user
 from tests.paywall.test_caching import SHARED_PAGE_CACHE
@@ -127,8 +129,27 @@ def blog_post_body(first, later):
     return json.dumps(blocks)
 
 
+# One worker runs this module's tests one after another, so the site below is built once.
+pytestmark = pytest.mark.xdist_group("no_full_text_leaks")
+
+
+@pytest.fixture(scope="module")
+def built_site(django_db_setup, django_db_blocker):
+    """The site, built once for the module (about a dozen tests each built it again) and
+    rolled back afterwards; each test's own changes roll back to it."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield build_site(site_tree())
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def site(tree):
+def site(db, built_site):
+    # A copy per test: api_operations keeps the key it makes in the dict, and the key's
+    # row rolls back with the test.
+    return dict(built_site)
+
+
+def build_site(tree):
     section = tree["sections"][0]
     writer = AuthorPageFactory(parent=tree["authors"], title="Karin Lund")
     issue = IssuePageFactory(parent=tree["issues"], number=179)
