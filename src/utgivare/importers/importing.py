@@ -190,6 +190,7 @@ class Importer:
         self.seen_before: set[tuple[str, str]] = set()
         self.batch: list = []
         self.target_slugs: set[str] | None = None
+        self.target_public: bool | None = None
         self.root_url_path = target.site.root_page.url_path
 
     # --- records of what was imported before -----------------------------------------
@@ -505,28 +506,42 @@ class Importer:
         batch, self.batch = self.batch, []
         if not batch:
             return
-        pages = bulk.create_pages(self.target.page, [entry[1] for entry in batch])
-        rows = []
-        for (item, page, thumbnail, digest, terms, _comments), _page in zip(
-            batch, pages, strict=True
+        if self.target_public is None:  # a restriction above the posts hides them all
+            self.target_public = Page.objects.filter(pk=self.target.page.pk).public().exists()
+        pages = bulk.create_pages(
+            self.target.page,
+            [entry[1] for entry in batch],
+            public_ids={
+                id(entry[1]) for entry in batch if self.target_public and not entry[0].password
+            },
+        )
+        now = timezone.now()
+        post_rows = []
+        for (item, page, thumbnail, digest, terms, _comments), row_id in zip(
+            batch, bulk.allocate_ids(ImportedObject, len(batch)), strict=True
         ):
-            rows.append(
-                ImportedObject(
-                    source=self.source,
-                    kind=Kind.POST,
-                    wp_id=item.wp_id,
-                    page=page,
-                    checksum=digest,
-                    data=terms,
-                )
+            post_rows.append((row_id, self.source, Kind.POST, item.wp_id, page.pk, digest, terms))
+            self.records[(Kind.POST, item.wp_id)] = ImportedObject(
+                pk=row_id,
+                source=self.source,
+                kind=Kind.POST,
+                wp_id=item.wp_id,
+                page_id=page.pk,
+                checksum=digest,
+                data=terms,
+                imported_at=now,
+                updated_at=now,
             )
             if thumbnail:
                 self.pending_featured.append((page.pk, thumbnail))
             if item.password:
                 self.restrict(page, item.password)
-        for row in ImportedObject.objects.bulk_create(rows):
-            self.records[(Kind.POST, row.wp_id)] = row
-        self.summary.created[Kind.POST] += len(rows)
+        bulk.insert_rows(
+            ImportedObject,
+            ["id", "source", "kind", "wp_id", "page_id", "checksum", "data"],
+            post_rows,
+        )
+        self.summary.created[Kind.POST] += len(post_rows)
         self.bulk_redirects([(entry[0], page) for entry, page in zip(batch, pages, strict=True)])
         threads_by_page = {
             page.pk: [(wp_id, parent, fields) for wp_id, parent, fields, _d in entry[5]]
@@ -534,18 +549,10 @@ class Importer:
         }
         made = bulk.create_comments(threads_by_page, self.max_depth)
         digests = {wp_id: d for entry in batch for wp_id, _p, _f, d in entry[5]}
-        ImportedObject.objects.bulk_create(
-            [
-                ImportedObject(
-                    source=self.source,
-                    kind=Kind.COMMENT,
-                    wp_id=wp_id,
-                    comment_id=pk,
-                    checksum=digests[wp_id],
-                )
-                for wp_id, pk in made.items()
-            ],
-            batch_size=500,
+        bulk.insert_rows(
+            ImportedObject,
+            ["source", "kind", "wp_id", "comment_id", "checksum"],
+            [(self.source, Kind.COMMENT, wp_id, pk, digests[wp_id]) for wp_id, pk in made.items()],
         )
         self.summary.created[Kind.COMMENT] += len(made)
 
@@ -563,12 +570,10 @@ class Importer:
             redirect.redirect_page = wanted.pop(redirect.old_path)
             redirect.redirect_link, redirect.is_permanent = "", True
             redirect.save()
-        Redirect.objects.bulk_create(
-            [
-                Redirect(old_path=path, site=site, redirect_page=page, is_permanent=True)
-                for path, page in wanted.items()
-            ],
-            batch_size=500,
+        bulk.insert_rows(
+            Redirect,
+            ["old_path", "site_id", "redirect_page_id", "is_permanent"],
+            [(path, site.pk, page.pk, True) for path, page in wanted.items()],
         )
 
     def restrict(self, page, password):
