@@ -30,7 +30,7 @@ from wagtail.search import index
 
 from utgivare.comments import threads as comment_threads
 from utgivare.publication.models import paginate
-from utgivare.publication.pieces import ReadablePiece
+from utgivare.publication.pieces import ReadablePiece, topics_field
 from utgivare.publication.syndication import ATOM, RSS
 
 from .feeds import feed_response_for
@@ -196,6 +196,7 @@ class BlogPage(RoutablePageMixin, Page):
 class BlogPostPage(ReadablePiece):
     accepts_comments = True  # a discussion below it (comments.threads.is_commentable)
     date = models.DateTimeField(_("publiceringsdag"), default=timezone.now)
+    topics = topics_field()
 
     content_panels = Page.content_panels + [
         FieldPanel("lead"),
@@ -203,6 +204,7 @@ class BlogPostPage(ReadablePiece):
             "body",
             help_text=_("Dela gärna upp inlägget i delar med mellanrubriker (Del ett, Del två …)."),
         ),
+        FieldPanel("topics"),
     ]
     settings_panels = Page.settings_panels + [
         MultiFieldPanel([FieldPanel("date"), FieldPanel("access_level")], heading=_("Inlägget"))

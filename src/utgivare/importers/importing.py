@@ -5,8 +5,9 @@ the export with `wxr.read` (streamed) and makes, for each record:
 
 - author: in a section, an AuthorPage (one with the same name is reused); in a
   blog the posts are the blog's writer's, so authors are only counted;
-- category, tag: an ImportedObject row with its name and slug (Utgivare has no
-  taxonomy yet; each post's row lists its terms, so nothing is lost);
+- category, tag: an ImportedObject row with its name and slug; each post's
+  categories and tags become the page's topics (`topics`, shown under the
+  text and searchable), WordPress's default "Uncategorized" left out;
 - attachment: a Wagtail image (or document) when its file is in `media_dir`;
 - post: a BlogPostPage in the blog or an ArticlePage in the section, with its
   dates, status (published, scheduled, draft; private and pending stay
@@ -54,6 +55,7 @@ from utgivare.comments.moderation import Status
 from utgivare.core import content_version
 from utgivare.core.text_input import clean_text
 from utgivare.publication.models import ArticlePage, AuthorIndexPage, AuthorPage, SectionPage
+from utgivare.publication.pieces import joined_topics
 
 from . import bulk, markup, wxr
 from .models import ImportedObject
@@ -79,6 +81,7 @@ POST_STATES = {
     "private": UNPUBLISHED,
 }
 LEAD_LENGTH = 300
+DEFAULT_CATEGORY_SLUGS = {"uncategorized", "okategoriserade", "okategoriserat"}
 # New posts written together (bulk.py): large enough to save the round trips,
 # small enough that a batch's items and comments stay a few megabytes.
 BATCH_SIZE = 200
@@ -474,6 +477,7 @@ class Importer:
         page.title = title
         page.draft_title = title
         page.lead = lead
+        page.topics = post_topics(item)
         if self.target.is_blog:
             page.date = published
             if featured is not None:
@@ -702,6 +706,20 @@ class Importer:
                 Page.objects.filter(pk=page.pk).update(
                     first_published_at=dates[0], last_published_at=dates[1]
                 )
+
+
+def post_topics(item: wxr.Item) -> str:
+    """The post's categories, then its tags, as the page's topics (shown to readers).
+
+    WordPress files every post without a category under its default one
+    ("Uncategorized", "Okategoriserade"), which says nothing to a reader.
+    """
+    names = [
+        name
+        for slug, name in (*item.categories, *item.tags)
+        if slug not in DEFAULT_CATEGORY_SLUGS and name
+    ]
+    return joined_topics(clean_text(name) for name in names)
 
 
 def image_block(image) -> dict:

@@ -24,7 +24,7 @@ from wagtail.search import index
 
 from . import routing
 from .forms import ArticlePageForm, IssuePageForm
-from .pieces import ReadablePiece
+from .pieces import ReadablePiece, topics_field
 
 ARTICLES_PER_PAGE = 12
 
@@ -441,6 +441,7 @@ class ArticlePage(ReadablePiece):
         blank=True,
         help_text=_("Beskriv bilden för den som inte ser den."),
     )
+    topics = topics_field()
 
     # Byline and picture between the lead and the body, where the page shows them; who
     # may read it and in which issue it appears on the main tab, where editors look.
@@ -459,6 +460,7 @@ class ArticlePage(ReadablePiece):
             heading=_("Huvudbild"),
         ),
         FieldPanel("body"),
+        FieldPanel("topics"),
     ]
     settings_panels = Page.settings_panels
     base_form_class = ArticlePageForm

@@ -64,7 +64,10 @@ def entry_for(piece, parent=None) -> SearchEntry:
         issue_id=issue.pk if issue else None,
         title=piece.title,
         lead=piece.lead or "",
-        teaser_text=stream_plain_text(piece.teaser_blocks()),
+        # Its topics are shown to everyone and link to a search for them.
+        teaser_text=" ".join(
+            [stream_plain_text(piece.teaser_blocks()), *getattr(piece, "topic_list", [])]
+        ),
         body_text=stream_plain_text(piece.body),
         access_level=piece.access_level or "",
         published_at=_published_at(piece),
