@@ -14,9 +14,10 @@ Rows are inserted with one `executemany` per table and batch, not through
 does (it was two thirds of the import's time). Ids are taken beforehand
 (`allocate_ids`), so a comment's thread path, which names its own id and its
 parent's, is known before the insert and each comment is written once.
-The search indexes (Wagtail's, for the admin, and the site's own) are brought
-up to date with one bulk call per batch; the caller bumps the content version
-once.
+Wagtail's search index (the admin's) is brought up to date with one bulk call
+per batch, and the site's own search hears of the batch's live public pieces
+(`publication.signals.pieces_created_in_bulk`); the caller bumps the content
+version once.
 
 An existing post (a second run) goes through Wagtail's API instead, so an
 update is an ordinary new revision.
@@ -40,7 +41,7 @@ from utgivare.comments.moderation import Status
 from utgivare.comments.threading import Node, child_path, place_reply
 from utgivare.publication.blocks import stream_plain_text
 from utgivare.publication.reading_time import count_words
-from utgivare.search import indexing
+from utgivare.publication.signals import pieces_created_in_bulk
 
 PAGE_FIELDS = [field.name for field in Page._meta.concrete_fields if field.name != "id"]
 
@@ -227,13 +228,7 @@ def create_pages(parent, pages, *, public_ids=frozenset()):
     get_search_backend().add_bulk(model, pages)
     readable = [page for page in pages if page.live and id(page) in public_ids]
     if readable:
-        specific_parent = parent.specific
-        for page in readable:
-            # What entry_for would otherwise query per page (a blog post's blog).
-            page.__dict__["blog"] = specific_parent
-        indexing.write_entries(
-            [indexing.entry_for(page, parent=specific_parent) for page in readable]
-        )
+        pieces_created_in_bulk.send(model, pieces=readable, parent=parent.specific)
     return pages
 
 
