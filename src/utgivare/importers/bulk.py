@@ -125,8 +125,20 @@ def insert_rows(model, names, rows):
             for i, prepare in converting:
                 row[i] = prepare(row[i])
         values.append((*row, *defaults))
+    write_values(table, columns, marks, values)
+
+
+def write_values(table, columns, marks, values):
+    """The INSERT itself. SQLite's executemany runs in C. On PostgreSQL psycopg
+    sends each row of an executemany on its own, and parses a long multi-row
+    INSERT's placeholders slowly, so rows go by COPY, which is made for this."""
     with connection.cursor() as cursor:
-        cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", values)  # noqa: S608
+        if connection.vendor != "postgresql":
+            cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", values)  # noqa: S608
+            return
+        with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+            for row in values:
+                copy.write_row(row)
 
 
 def insert_specific_rows(model, pages):
@@ -144,8 +156,7 @@ def insert_specific_rows(model, pages):
         [field.get_db_prep_save(getattr(page, field.attname), connection) for field in fields]
         for page in pages
     ]
-    with connection.cursor() as cursor:
-        cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", rows)  # noqa: S608
+    write_values(table, columns, marks, rows)
 
 
 def revision_content(page) -> dict:

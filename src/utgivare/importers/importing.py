@@ -81,6 +81,7 @@ POST_STATES = {
     "private": UNPUBLISHED,
 }
 LEAD_LENGTH = 300
+MARKUP_SIGNS = re.compile(r"[<>&\[\]]")
 DEFAULT_CATEGORY_SLUGS = {"uncategorized", "okategoriserade", "okategoriserat"}
 # New posts written together (bulk.py): large enough to save the round trips,
 # small enough that a batch's items and comments stay a few megabytes.
@@ -127,6 +128,10 @@ def checksum(*values) -> str:
 
 def comment_plain_text(content: str) -> str:
     """A WordPress comment (a little HTML) as the plain text our comments hold."""
+    if not MARKUP_SIGNS.search(content or ""):
+        # Most comments are plain words: no tag, entity or shortcode to take out.
+        lines = [" ".join(line.split()) for line in (content or "").split("\n")]
+        return clean_text(re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip())
     text = re.sub(r"(?i)<br\s*/?>|</p\s*>", "\n", content or "")
     text = re.sub(r"(?i)<p\b[^>]*>", "\n", text)
     lines = [markup.plain_text(line) for line in text.split("\n")]
@@ -301,10 +306,11 @@ class Importer:
             )
         else:
             try:
-                with transaction.atomic():
-                    self.post(item)
+                self.post(item)
             except Exception as error:  # noqa: BLE001 - one post fails alone, with its reason
                 self.summary.failed.append((what, str(error) or type(error).__name__))
+            if len(self.batch) >= BATCH_SIZE:
+                self.flush()  # outside the post's try: a batch that fails stops the import
 
     # --- attachments and pictures -----------------------------------------------------
 
@@ -420,19 +426,21 @@ class Importer:
         existing = self.records.get((Kind.POST, item.wp_id))
         page = existing.page.specific if existing and existing.page_id else None
         if page is None and state != SCHEDULED:
-            # New: written with others in a batch (bulk.py), not one by one.
+            # New: written with others in a batch (bulk.py), not one by one. Nothing
+            # is written yet, so it needs no savepoint (two round trips a post).
             self.queue(item, state, featured, thumbnail, digest, terms, what)
             return
-        if page is not None and existing.checksum == digest:
-            self.summary.unchanged[Kind.POST] += 1
-        else:
-            page = self.write_post(item, page, state, featured)
-            if featured is None and thumbnail:
-                self.pending_featured.append((page.pk, thumbnail))
-            self.record(Kind.POST, item.wp_id, digest, page=page, data=terms)
-            self.count(Kind.POST, existing is None or existing.page_id is None, True)
-        self.redirects(item, page)
-        self.comments(item, page, what)
+        with transaction.atomic():  # written one by one: it fails alone
+            if page is not None and existing.checksum == digest:
+                self.summary.unchanged[Kind.POST] += 1
+            else:
+                page = self.write_post(item, page, state, featured)
+                if featured is None and thumbnail:
+                    self.pending_featured.append((page.pk, thumbnail))
+                self.record(Kind.POST, item.wp_id, digest, page=page, data=terms)
+                self.count(Kind.POST, existing is None or existing.page_id is None, True)
+            self.redirects(item, page)
+            self.comments(item, page, what)
 
     def write_post(self, item, page, state, featured):
         created = page is None
@@ -502,8 +510,6 @@ class Importer:
         ]
         featured_later = thumbnail if featured is None else ""
         self.batch.append((item, page, featured_later, digest, terms, comments))
-        if len(self.batch) >= BATCH_SIZE:
-            self.flush()
 
     def flush(self):
         """Write the queued new posts, their comments, records and redirects at once."""
