@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from utgivare.importers.markup import body_blocks, plain_text
 from utgivare.publication.blocks import BodyBlock
+from utgivare.publication.feed_html import body_html
 
 
 def kinds(content, image_for=None):
@@ -166,3 +167,13 @@ def test_nothing_that_could_run_passes_whatever_the_markup(content):
     assert not ACTIVE.search(shown), shown
     assert not any(ACTIVE_ATTRIBUTE.search(tag) for tag in re.findall(r"<[^>]*>", shown)), shown
     assert shown.count("<iframe") == len(PLAYER.findall(shown)), shown
+
+
+def test_feeds_and_the_api_get_a_video_as_a_link_without_a_player():
+    stream = BodyBlock().to_python(
+        [{"type": "video", "value": {"url": "https://youtu.be/aBcDeFgHiJ0", "caption": "Kajen"}}]
+    )
+    assert str(body_html(list(stream))) == (
+        '<p>Kajen <a href="https://www.youtube.com/watch?v=aBcDeFgHiJ0">'
+        "Se videon på YouTube</a></p>"
+    )
