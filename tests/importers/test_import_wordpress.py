@@ -2,6 +2,7 @@
 
 import datetime as dt
 import io
+import re
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -15,6 +16,7 @@ from utgivare.comments import posting, privacy
 from utgivare.comments.models import Comment
 from utgivare.importers.models import ImportedObject
 from utgivare.publication.models import ArticlePage, AuthorPage
+from utgivare.search.models import SearchEntry
 
 from .wxr_files import export
 
@@ -50,7 +52,12 @@ POSTS = [
             '<iframe src="https://video.example.org/embed/1" onload="x()"></iframe>'
         ),
         "excerpt": "Ingressen om hyrorna.",
-        "terms": [("category", "kommunen", "Kommunen"), ("post_tag", "hamnen", "Hamnen")],
+        "terms": [
+            ("category", "kommunen", "Kommunen"),
+            ("category", "uncategorized", "Uncategorized"),
+            ("post_tag", "hamnen", "Hamnen"),
+            ("post_tag", "kommunen", "kommunen"),
+        ],
         "comments": nested_comments(),
         "extra": '<yoast:focuskw xmlns:yoast="https://yoast.example/ns">hyror</yoast:focuskw>',
     },
@@ -123,12 +130,27 @@ def test_a_blog_export_arrives_with_statuses_markup_and_threaded_comments(client
     assert (
         post.get_latest_revision().content["title"] == post.title == post.live_revision.object_str
     )
-    assert "Nivå 5" in client.get(post.url).content.decode()
+    page_html = client.get(post.url).content.decode()
+    assert "Nivå 5" in page_html
+
+    # Categories and tags are the post's topics: under the text, each a search for it,
+    # WordPress's default category left out; the site's search finds the post by them.
+    topics = re.search(r'<nav class="piece-topics".*?</nav>', page_html, re.S).group(0)
+    assert re.findall(r'<a href="/sok/\?q=(\w+)" rel="tag">(\w+)</a>', topics) == [
+        ("Kommunen", "Kommunen"),
+        ("Hamnen", "Hamnen"),
+    ]
+    found = client.get("/sok/", {"q": "Hamnen"}).content.decode()
+    assert post.title.replace("&", "&amp;") in found
+    assert set(SearchEntry.objects.values_list("title", flat=True)) == {post.title}
 
     kinds = set(ImportedObject.objects.values_list("kind", flat=True))
     assert kinds == {"category", "tag", "post", "comment"}
     terms = ImportedObject.objects.get(kind="post", wp_id="101").data
-    assert terms == {"categories": [["kommunen", "Kommunen"]], "tags": [["hamnen", "Hamnen"]]}
+    assert terms == {
+        "categories": [["kommunen", "Kommunen"], ["uncategorized", "Uncategorized"]],
+        "tags": [["hamnen", "Hamnen"], ["kommunen", "kommunen"]],
+    }
     assert "pingback är ingen kommentar" in output and "'page' importeras inte" in output
 
 

@@ -31,7 +31,7 @@ from wagtail.search import index
 from utgivare.comments import threads as comment_threads
 from utgivare.publication.index_pages import ChannelIndexPage
 from utgivare.publication.models import paginate, with_parents
-from utgivare.publication.pieces import ReadablePiece
+from utgivare.publication.pieces import ReadablePiece, topics_field
 from utgivare.publication.syndication import ATOM, RSS
 
 from .feeds import feed_response_for
@@ -189,6 +189,7 @@ class BlogPage(RoutablePageMixin, Page):
 class BlogPostPage(ReadablePiece):
     accepts_comments = True  # a discussion below it (comments.threads.is_commentable)
     date = models.DateTimeField(_("publiceringsdag"), default=timezone.now)
+    topics = topics_field()
 
     content_panels = Page.content_panels + [
         FieldPanel("lead"),
@@ -196,6 +197,7 @@ class BlogPostPage(ReadablePiece):
             "body",
             help_text=_("Dela gärna upp inlägget i delar med mellanrubriker (Del ett, Del två …)."),
         ),
+        FieldPanel("topics"),
     ]
     settings_panels = Page.settings_panels + [
         MultiFieldPanel([FieldPanel("date"), FieldPanel("access_level")], heading=_("Inlägget"))

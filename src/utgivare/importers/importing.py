@@ -5,8 +5,9 @@ the export with `wxr.read` (streamed) and makes, for each record:
 
 - author: in a section, an AuthorPage (one with the same name is reused); in a
   blog the posts are the blog's writer's, so authors are only counted;
-- category, tag: an ImportedObject row with its name and slug (Utgivare has no
-  taxonomy yet; each post's row lists its terms, so nothing is lost);
+- category, tag: an ImportedObject row with its name and slug; each post's
+  categories and tags become the page's topics (`topics`, shown under the
+  text and searchable), WordPress's default "Uncategorized" left out;
 - attachment: a Wagtail image (or document) when its file is in `media_dir`;
 - post: a BlogPostPage in the blog or an ArticlePage in the section, with its
   dates, status (published, scheduled, draft; private and pending stay
@@ -54,6 +55,7 @@ from utgivare.comments.moderation import Status
 from utgivare.core import content_version
 from utgivare.core.text_input import clean_text
 from utgivare.publication.models import ArticlePage, AuthorIndexPage, AuthorPage, SectionPage
+from utgivare.publication.pieces import joined_topics
 
 from . import bulk, markup, wxr
 from .models import ImportedObject
@@ -79,6 +81,8 @@ POST_STATES = {
     "private": UNPUBLISHED,
 }
 LEAD_LENGTH = 300
+MARKUP_SIGNS = re.compile(r"[<>&\[\]]")
+DEFAULT_CATEGORY_SLUGS = {"uncategorized", "okategoriserade", "okategoriserat"}
 # New posts written together (bulk.py): large enough to save the round trips,
 # small enough that a batch's items and comments stay a few megabytes.
 BATCH_SIZE = 200
@@ -124,6 +128,10 @@ def checksum(*values) -> str:
 
 def comment_plain_text(content: str) -> str:
     """A WordPress comment (a little HTML) as the plain text our comments hold."""
+    if not MARKUP_SIGNS.search(content or ""):
+        # Most comments are plain words: no tag, entity or shortcode to take out.
+        lines = [" ".join(line.split()) for line in (content or "").split("\n")]
+        return clean_text(re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip())
     text = re.sub(r"(?i)<br\s*/?>|</p\s*>", "\n", content or "")
     text = re.sub(r"(?i)<p\b[^>]*>", "\n", text)
     lines = [markup.plain_text(line) for line in text.split("\n")]
@@ -190,6 +198,7 @@ class Importer:
         self.seen_before: set[tuple[str, str]] = set()
         self.batch: list = []
         self.target_slugs: set[str] | None = None
+        self.target_public: bool | None = None
         self.root_url_path = target.site.root_page.url_path
 
     # --- records of what was imported before -----------------------------------------
@@ -297,10 +306,11 @@ class Importer:
             )
         else:
             try:
-                with transaction.atomic():
-                    self.post(item)
+                self.post(item)
             except Exception as error:  # noqa: BLE001 - one post fails alone, with its reason
                 self.summary.failed.append((what, str(error) or type(error).__name__))
+            if len(self.batch) >= BATCH_SIZE:
+                self.flush()  # outside the post's try: a batch that fails stops the import
 
     # --- attachments and pictures -----------------------------------------------------
 
@@ -416,19 +426,21 @@ class Importer:
         existing = self.records.get((Kind.POST, item.wp_id))
         page = existing.page.specific if existing and existing.page_id else None
         if page is None and state != SCHEDULED:
-            # New: written with others in a batch (bulk.py), not one by one.
+            # New: written with others in a batch (bulk.py), not one by one. Nothing
+            # is written yet, so it needs no savepoint (two round trips a post).
             self.queue(item, state, featured, thumbnail, digest, terms, what)
             return
-        if page is not None and existing.checksum == digest:
-            self.summary.unchanged[Kind.POST] += 1
-        else:
-            page = self.write_post(item, page, state, featured)
-            if featured is None and thumbnail:
-                self.pending_featured.append((page.pk, thumbnail))
-            self.record(Kind.POST, item.wp_id, digest, page=page, data=terms)
-            self.count(Kind.POST, existing is None or existing.page_id is None, True)
-        self.redirects(item, page)
-        self.comments(item, page, what)
+        with transaction.atomic():  # written one by one: it fails alone
+            if page is not None and existing.checksum == digest:
+                self.summary.unchanged[Kind.POST] += 1
+            else:
+                page = self.write_post(item, page, state, featured)
+                if featured is None and thumbnail:
+                    self.pending_featured.append((page.pk, thumbnail))
+                self.record(Kind.POST, item.wp_id, digest, page=page, data=terms)
+                self.count(Kind.POST, existing is None or existing.page_id is None, True)
+            self.redirects(item, page)
+            self.comments(item, page, what)
 
     def write_post(self, item, page, state, featured):
         created = page is None
@@ -473,6 +485,7 @@ class Importer:
         page.title = title
         page.draft_title = title
         page.lead = lead
+        page.topics = post_topics(item)
         if self.target.is_blog:
             page.date = published
             if featured is not None:
@@ -497,36 +510,48 @@ class Importer:
         ]
         featured_later = thumbnail if featured is None else ""
         self.batch.append((item, page, featured_later, digest, terms, comments))
-        if len(self.batch) >= BATCH_SIZE:
-            self.flush()
 
     def flush(self):
         """Write the queued new posts, their comments, records and redirects at once."""
         batch, self.batch = self.batch, []
         if not batch:
             return
-        pages = bulk.create_pages(self.target.page, [entry[1] for entry in batch])
-        rows = []
-        for (item, page, thumbnail, digest, terms, _comments), _page in zip(
-            batch, pages, strict=True
+        if self.target_public is None:  # a restriction above the posts hides them all
+            self.target_public = Page.objects.filter(pk=self.target.page.pk).public().exists()
+        pages = bulk.create_pages(
+            self.target.page,
+            [entry[1] for entry in batch],
+            public_ids={
+                id(entry[1]) for entry in batch if self.target_public and not entry[0].password
+            },
+        )
+        now = timezone.now()
+        post_rows = []
+        for (item, page, thumbnail, digest, terms, _comments), row_id in zip(
+            batch, bulk.allocate_ids(ImportedObject, len(batch)), strict=True
         ):
-            rows.append(
-                ImportedObject(
-                    source=self.source,
-                    kind=Kind.POST,
-                    wp_id=item.wp_id,
-                    page=page,
-                    checksum=digest,
-                    data=terms,
-                )
+            post_rows.append((row_id, self.source, Kind.POST, item.wp_id, page.pk, digest, terms))
+            self.records[(Kind.POST, item.wp_id)] = ImportedObject(
+                pk=row_id,
+                source=self.source,
+                kind=Kind.POST,
+                wp_id=item.wp_id,
+                page_id=page.pk,
+                checksum=digest,
+                data=terms,
+                imported_at=now,
+                updated_at=now,
             )
             if thumbnail:
                 self.pending_featured.append((page.pk, thumbnail))
             if item.password:
                 self.restrict(page, item.password)
-        for row in ImportedObject.objects.bulk_create(rows):
-            self.records[(Kind.POST, row.wp_id)] = row
-        self.summary.created[Kind.POST] += len(rows)
+        bulk.insert_rows(
+            ImportedObject,
+            ["id", "source", "kind", "wp_id", "page_id", "checksum", "data"],
+            post_rows,
+        )
+        self.summary.created[Kind.POST] += len(post_rows)
         self.bulk_redirects([(entry[0], page) for entry, page in zip(batch, pages, strict=True)])
         threads_by_page = {
             page.pk: [(wp_id, parent, fields) for wp_id, parent, fields, _d in entry[5]]
@@ -534,18 +559,10 @@ class Importer:
         }
         made = bulk.create_comments(threads_by_page, self.max_depth)
         digests = {wp_id: d for entry in batch for wp_id, _p, _f, d in entry[5]}
-        ImportedObject.objects.bulk_create(
-            [
-                ImportedObject(
-                    source=self.source,
-                    kind=Kind.COMMENT,
-                    wp_id=wp_id,
-                    comment_id=pk,
-                    checksum=digests[wp_id],
-                )
-                for wp_id, pk in made.items()
-            ],
-            batch_size=500,
+        bulk.insert_rows(
+            ImportedObject,
+            ["source", "kind", "wp_id", "comment_id", "checksum"],
+            [(self.source, Kind.COMMENT, wp_id, pk, digests[wp_id]) for wp_id, pk in made.items()],
         )
         self.summary.created[Kind.COMMENT] += len(made)
 
@@ -563,12 +580,10 @@ class Importer:
             redirect.redirect_page = wanted.pop(redirect.old_path)
             redirect.redirect_link, redirect.is_permanent = "", True
             redirect.save()
-        Redirect.objects.bulk_create(
-            [
-                Redirect(old_path=path, site=site, redirect_page=page, is_permanent=True)
-                for path, page in wanted.items()
-            ],
-            batch_size=500,
+        bulk.insert_rows(
+            Redirect,
+            ["old_path", "site_id", "redirect_page_id", "is_permanent"],
+            [(path, site.pk, page.pk, True) for path, page in wanted.items()],
         )
 
     def restrict(self, page, password):
@@ -697,6 +712,20 @@ class Importer:
                 Page.objects.filter(pk=page.pk).update(
                     first_published_at=dates[0], last_published_at=dates[1]
                 )
+
+
+def post_topics(item: wxr.Item) -> str:
+    """The post's categories, then its tags, as the page's topics (shown to readers).
+
+    WordPress files every post without a category under its default one
+    ("Uncategorized", "Okategoriserade"), which says nothing to a reader.
+    """
+    names = [
+        name
+        for slug, name in (*item.categories, *item.tags)
+        if slug not in DEFAULT_CATEGORY_SLUGS and name
+    ]
+    return joined_topics(clean_text(name) for name in names)
 
 
 def image_block(image) -> dict:

@@ -11,8 +11,11 @@ into headings, paragraphs, quotes, lists and pictures:
 - `[caption]<img> text[/caption]` and `<figure><img><figcaption>` become a
   picture with its caption, when `image_for(src)` finds the file; otherwise
   the caption alone is kept as a paragraph;
-- an `<iframe>` (a video, a map) becomes a paragraph linking to what it showed,
-  if that is an http(s) address; scripts, styles and forms are dropped;
+- an `<iframe>`, `[embed]` or Gutenberg embed of a YouTube or Vimeo video
+  becomes a video block (`publication.video_embeds` decides, by exact host
+  and a checked id); any other embed (a map, an unknown player) a paragraph
+  linking to what it showed, if that is an http(s) address; scripts, styles
+  and forms are dropped;
 - a paragraph keeps bold, italic, links (http, https, mailto), sub- and
   superscript and line breaks and nothing else: nh3 has the last word, so no
   attribute, script or other URL scheme passes.
@@ -26,6 +29,8 @@ import re
 import nh3
 from lxml import etree
 from lxml import html as lxml_html
+
+from utgivare.publication.video_embeds import video_for
 
 BLOCK_TAGS = {
     "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "blockquote", "figure",
@@ -134,6 +139,17 @@ class BodyBuilder:
         elif caption:
             self.paragraph(f"<i>{html.escape(caption, quote=False)}</i>")
 
+    def embed(self, src: str, caption: str = ""):
+        """A YouTube or Vimeo video becomes a video block; anything else a link, if http(s)."""
+        video = video_for(src)
+        if video is not None:
+            self.blocks.append(
+                {"type": "video", "value": {"url": video.watch_url, "caption": caption[:250]}}
+            )
+        elif re.match(r"^https?://", src, re.I):
+            label = html.escape(src)
+            self.paragraph(f'Inbäddat innehåll: <a href="{label}">{label}</a>')
+
     def element(self, element):
         tag = element.tag.lower() if isinstance(element.tag, str) else ""
         if not tag or tag in DROPPED_TAGS:
@@ -166,12 +182,13 @@ class BodyBuilder:
             if img is None and iframe is not None:
                 self.element(iframe)
                 return
+            if img is None and "wp-block-embed" in (element.get("class") or ""):
+                # Gutenberg's embed block: the address alone, as text, in the figure.
+                self.embed(plain(element.find(".//div")) or plain(element), caption)
+                return
             self.picture(img, caption)
         elif tag in {"iframe", "video", "audio"}:
-            src = (element.get("src") or "").strip()
-            if re.match(r"^https?://", src, re.I):
-                label = html.escape(src)
-                self.paragraph(f'Inbäddat innehåll: <a href="{label}">{label}</a>')
+            self.embed((element.get("src") or "").strip())
         elif tag in {"p", "pre", "address", "center"}:
             self.inline_children(element)
         elif tag == "hr":

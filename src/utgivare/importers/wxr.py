@@ -13,6 +13,7 @@ column where parsing stopped.
 
 import dataclasses
 import datetime as dt
+import functools
 import html
 from collections.abc import Iterator
 
@@ -105,6 +106,12 @@ def local_name(tag) -> tuple[str, str]:
     """(namespace kind, local name): kind is "wp", "excerpt", "" (none) or "other"."""
     if not isinstance(tag, str):
         return "other", ""
+    return tag_name(tag)
+
+
+# A file has a few dozen distinct tags and millions of elements.
+@functools.lru_cache(maxsize=1024)
+def tag_name(tag: str) -> tuple[str, str]:
     if tag.startswith("{"):
         namespace, name = tag[1:].split("}", 1)
         if namespace in WP_NAMESPACES:

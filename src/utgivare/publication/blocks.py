@@ -4,10 +4,13 @@ Each block knows how to give its plain text, so word counts, teasers and
 search never have to guess at HTML.
 """
 
+from django.core.exceptions import ValidationError
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
+
+from .video_embeds import video_for
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "superscript", "subscript"]
 
@@ -69,12 +72,46 @@ class ImageBlock(blocks.StructBlock):
         template = "publication/blocks/image.html"
 
 
+class VideoBlock(blocks.StructBlock):
+    """A YouTube or Vimeo video, shown without a network call of ours (no oEmbed).
+
+    The player comes from the provider's privacy-friendly address
+    (`video_embeds`), loaded only when the reader scrolls near it, and a link
+    to the video stands under it for readers whose browser shows no frames.
+    """
+
+    url = blocks.URLBlock(
+        label=_("Videons adress"),
+        help_text=_("En adress till en video på YouTube eller Vimeo."),
+    )
+    caption = blocks.CharBlock(label=_("Bildtext"), required=False)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if video_for(value["url"]) is None:
+            raise blocks.StructBlockValidationError(
+                {"url": ValidationError(_("Bara videor på YouTube och Vimeo kan visas här."))}
+            )
+        return value
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["video"] = video_for(value.get("url") or "")
+        return context
+
+    class Meta:
+        icon = "media"
+        label = _("Video")
+        template = "publication/blocks/video.html"
+
+
 class BodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = ParagraphBlock()
     quote = QuoteBlock()
     list = ListBlock()
     image = ImageBlock()
+    video = VideoBlock()
 
     class Meta:
         block_counts = {}
@@ -91,7 +128,7 @@ def block_plain_text(block) -> str:
         return value["text"]
     if block.block_type == "list":
         return "\n".join(str(item) for item in value["items"])
-    if block.block_type == "image":
+    if block.block_type in ("image", "video"):
         return value.get("caption") or ""
     return ""
 

@@ -8,18 +8,33 @@ through their own templates, as on the page.
 
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
 from utgivare.paywall import gate
 
+from .video_embeds import video_for
+
 # Renditions would need absolute URLs and sizes per feed reader: pictures stay on the site.
 LEFT_OUT_OF_FEEDS = frozenset({"image"})
+
+
+def video_link(value) -> SafeString:
+    """A video as a link: a feed reader (or an API client) loads no player for its reader."""
+    video = video_for(value.get("url") or "")
+    if video is None:
+        return mark_safe("")  # noqa: S308
+    label = _("Se videon på %(provider)s") % {"provider": video.provider}
+    caption = value.get("caption") or ""
+    return format_html(
+        '<p>{}<a href="{}">{}</a></p>', f"{caption} " if caption else "", video.watch_url, label
+    )
 
 
 def body_html(blocks, request=None) -> SafeString:
     """The given body blocks as HTML, each through its own block template."""
     context = {"request": request}
     parts = (
-        str(block.render(context=context))
+        video_link(block.value) if block.block_type == "video" else str(block.render(context))
         for block in blocks
         if block.block_type not in LEFT_OUT_OF_FEEDS
     )

@@ -25,7 +25,7 @@ from wagtail.search import index
 from . import routing
 from .forms import ArticlePageForm, IssuePageForm
 from .index_pages import IndexPage
-from .pieces import ReadablePiece
+from .pieces import ReadablePiece, topics_field
 
 ARTICLES_PER_PAGE = 12
 
@@ -439,6 +439,7 @@ class ArticlePage(ReadablePiece):
         blank=True,
         help_text=_("Beskriv bilden för den som inte ser den."),
     )
+    topics = topics_field()
 
     # Byline and picture between the lead and the body, where the page shows them; who
     # may read it and in which issue it appears on the main tab, where editors look.
@@ -457,6 +458,7 @@ class ArticlePage(ReadablePiece):
             heading=_("Huvudbild"),
         ),
         FieldPanel("body"),
+        FieldPanel("topics"),
     ]
     settings_panels = Page.settings_panels
     base_form_class = ArticlePageForm

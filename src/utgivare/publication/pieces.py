@@ -33,6 +33,44 @@ from .blocks import BodyBlock, stream_plain_text
 from .reading_time import count_words, reading_minutes
 
 _ACCESS_ATTR = "_utgivare_piece_access"
+TOPICS_MAX_LENGTH = 500
+
+
+def topics_field():
+    """A piece's topics (WordPress's categories and tags), as editors type them."""
+    return models.CharField(
+        _("ämnen"),
+        max_length=TOPICS_MAX_LENGTH,
+        blank=True,
+        help_text=_(
+            "Ämnen eller etiketter, åtskilda med kommatecken. De visas under texten, "
+            "och ett klick på ett ämne söker efter det."
+        ),
+    )
+
+
+def topic_names(text: str) -> list[str]:
+    """The topics in a `topics` value: trimmed, each once (case aside), in their order."""
+    names, seen = [], set()
+    for name in (text or "").split(","):
+        name = " ".join(name.split())
+        if name and name.casefold() not in seen:
+            seen.add(name.casefold())
+            names.append(name)
+    return names
+
+
+def joined_topics(names) -> str:
+    """`names` as a `topics` value: those that fit the field whole, commas taken out of names."""
+    value = ""
+    for name in topic_names(", ".join(name.replace(",", " ") for name in names)):
+        candidate = f"{value}, {name}" if value else name
+        if len(candidate) > TOPICS_MAX_LENGTH:
+            break
+        value = candidate
+    return value
+
+
 # Set by the comments app's ThreadSplicingMiddleware protocol (comments.middleware).
 _SPLICES_ATTR = "_comments_thread_splices"
 
@@ -103,6 +141,11 @@ class ReadablePiece(Page):
         # Stored, so lists and feeds show reading times without rendering bodies.
         self.word_count = count_words(self.lead) + count_words(stream_plain_text(self.body))
         return super().save(*args, **kwargs)
+
+    @property
+    def topic_list(self) -> list[str]:
+        """Its topics for templates and the search index (pieces without the field: none)."""
+        return topic_names(getattr(self, "topics", ""))
 
     @property
     def reading_minutes(self):

@@ -21,6 +21,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from utgivare.publication.blocks import stream_plain_text
 from utgivare.publication.pieces import ReadablePiece
+from utgivare.publication.signals import pieces_created_in_bulk
 
 from .backends import write_fts
 from .models import SearchEntry
@@ -64,7 +65,10 @@ def entry_for(piece, parent=None) -> SearchEntry:
         issue_id=issue.pk if issue else None,
         title=piece.title,
         lead=piece.lead or "",
-        teaser_text=stream_plain_text(piece.teaser_blocks()),
+        # Its topics are shown to everyone and link to a search for them.
+        teaser_text=" ".join(
+            [stream_plain_text(piece.teaser_blocks()), *getattr(piece, "topic_list", [])]
+        ),
         body_text=stream_plain_text(piece.body),
         access_level=piece.access_level or "",
         published_at=_published_at(piece),
@@ -206,8 +210,16 @@ def _on_placement_changed(sender, instance, **kwargs):
     reindex_pieces([instance.article_id])
 
 
+def _on_created_in_bulk(sender, pieces, parent, **kwargs):
+    for piece in pieces:
+        # What entry_for would otherwise query per piece (a blog post's blog).
+        piece.__dict__["blog"] = parent
+    write_entries([entry_for(piece, parent=parent) for piece in pieces])
+
+
 def connect_signals():
     page_published.connect(_on_published, dispatch_uid="search-published")
+    pieces_created_in_bulk.connect(_on_created_in_bulk, dispatch_uid="search-bulk-created")
     page_unpublished.connect(_on_unpublished, dispatch_uid="search-unpublished")
     post_page_move.connect(_on_moved, dispatch_uid="search-moved")
     post_delete.connect(_on_deleted, dispatch_uid="search-deleted")
