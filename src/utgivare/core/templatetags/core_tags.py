@@ -1,8 +1,9 @@
 from django import template
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Site
 
-from utgivare.core import content_version
+from utgivare.core import content_version, shell_parts
 
 register = template.Library()
 
@@ -43,3 +44,14 @@ def absolute_url(context, url):
         return ""
     request = context.get("request")
     return request.build_absolute_uri(url) if request else url
+
+
+@register.simple_tag(takes_context=True)
+def account_nav(context):
+    """The header's account links: a slot in a shell drawn for logged-in readers."""
+    request = context.get("request")
+    if request is None:
+        return ""
+    if shell_parts.drawing(request) and request.user.is_authenticated:
+        return mark_safe(shell_parts.slot(request, "accountnav"))  # noqa: S308 - word characters
+    return mark_safe(shell_parts.account_nav(request))  # noqa: S308 - our own template
