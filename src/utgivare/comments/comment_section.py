@@ -50,9 +50,18 @@ def reply_target(request, state, form):
     return (
         Comment.objects.public()
         .filter(pk=comment_id, page_id=state.piece.pk)
-        .values_list("pk", "author_name")
+        .values_list("pk", "author_name", "thread_path")
         .first()
     )
+
+
+def thread_page(request, state, reply_to) -> int:
+    """Which page of a long thread to show: the answered comment's, else ?kommentarer=N."""
+    if reply_to is not None:
+        return thread_html.page_of(
+            page_id=state.piece.pk, version=thread_version(state.thread), comment_path=reply_to[2]
+        )
+    return positive_id(request.GET.get(thread_html.PAGE_PARAMETER)) or 1
 
 
 def own_pending(request, piece):
@@ -159,6 +168,7 @@ def section_html(request, state, form=None) -> str:
         version=thread_version(state.thread),
         staff=state.staff,
         is_open=state.is_open,
+        page=thread_page(request, state, reply_to),
     )
     if reply_to is not None:
         inline_form = form_html(request, state, form, reply_to)

@@ -24,6 +24,7 @@ from wagtail.search import index
 
 from utgivare.core import page_cache, shell_parts
 from utgivare.core.caching import marked_personal
+from utgivare.core.text_input import positive_id
 from utgivare.paywall import gate
 from utgivare.paywall.levels import access_level_field
 from utgivare.subscriptions.choices import CONTENT_TYPES
@@ -35,6 +36,9 @@ _ACCESS_ATTR = "_utgivare_piece_access"
 # Set by the comments app's ThreadSplicingMiddleware protocol (comments.middleware).
 _SPLICES_ATTR = "_comments_thread_splices"
 
+
+# comments.thread_html.PAGE_PARAMETER (publication sits below comments).
+THREAD_PAGE_PARAMETER = "kommentarer"
 
 # What a session may hold that is shown on a piece to its reader alone: flash
 # messages (django.contrib.messages' session storage) and the reader's comments
@@ -49,7 +53,11 @@ def shell_may_serve(request) -> bool:
     nothing the page would show them alone; staff and moderators see tools on
     the page (userbar, moderation links) and are drawn per request.
     """
-    if request.method != "GET" or getattr(request, "is_preview", False) or request.GET:
+    if request.method != "GET" or getattr(request, "is_preview", False):
+        return False
+    # A query changes the page (?svara= draws a reply form in the thread); only the
+    # page of a long comment thread is part of the shell's key.
+    if any(name != THREAD_PAGE_PARAMETER for name in request.GET):
         return False
     if not page_cache.enabled():
         return False
@@ -203,6 +211,7 @@ class ReadablePiece(Page):
                 logged_in,
                 subscriber,
                 get_language(),
+                positive_id(request.GET.get(THREAD_PAGE_PARAMETER)) or 1,
                 *(f"{tag}={version}" for tag, version in sorted(versions.items())),
             )
         ).replace(" ", "")
