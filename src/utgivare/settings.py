@@ -284,6 +284,10 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 
 # --- Accounts (django-allauth) ----------------------------------------------------
 AUTHENTICATION_BACKENDS = [
+    # First: answers has_perm from a set kept between requests (core/permissions.py),
+    # so the backends after it find the set and query nothing.
+    "utgivare.core.permissions.CachingModelBackend",
+    # Kept: sessions name the backend that logged them in.
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]

@@ -126,8 +126,19 @@ def form_html(request, state, form=None, reply_to=None) -> str:
 
 
 def commenter_name(request) -> str:
-    """Slot value: the logged-in reader's name as the form fills it in."""
-    return escape(initial_for(request.user).get("name", ""))
+    """Slot value: the logged-in reader's name as the form fills it in (initial_for).
+
+    Whether the reader has an author page, and its title, is kept per content
+    version (an author page's save moves it), so a reader's page asks no query for it.
+    """
+    user = request.user
+
+    def author_title():
+        author_page = getattr(user, "author_page", None)
+        return author_page.title if author_page is not None else ""
+
+    title = content_version.cached(request, f"comments:author-title:{user.pk}", author_title)
+    return escape(title or user.get_full_name())
 
 
 def commenter_email(request) -> str:
