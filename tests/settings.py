@@ -47,3 +47,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # concurrent-webhook test use their own connections from other threads, as
     # app processes do in production. pytest-django suffixes it per xdist worker.
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-utgivare.sqlite3")}  # noqa: F405
+    # As before production kept SQLite connections: the live server's and the race
+    # tests' threads close theirs at the end of each request.
+    DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405

@@ -459,6 +459,14 @@ def login_cookie(config, email):
     cookies.update(answer)
     if status != 302 or "sessionid" not in answer:
         sys.exit(f"Logging in as {email} failed (HTTP {status}).")
+    # The page a browser is sent to shows the "logged in" message once and deletes
+    # its cookie; wrk would otherwise send that message on every request.
+    _, shown, _ = request(config.port, "/", cookie=cookie_header(cookies))
+    for name, value in shown.items():
+        if value:
+            cookies[name] = value
+        else:
+            cookies.pop(name, None)
     return cookie_header(cookies)
 
 

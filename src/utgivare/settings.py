@@ -169,7 +169,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # Connections are kept (DB_CONN_MAX_AGE, as on PostgreSQL): a new SQLite
+    # connection reads the whole schema (~390 tables and indexes) at its first
+    # query, which cost more than the rest of a cached page. A sync worker has one
+    # thread, so one connection; WAL gives each statement the latest commit.
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
@@ -281,6 +284,10 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 
 # --- Accounts (django-allauth) ----------------------------------------------------
 AUTHENTICATION_BACKENDS = [
+    # First: answers has_perm from a set kept between requests (core/permissions.py),
+    # so the backends after it find the set and query nothing.
+    "utgivare.core.permissions.CachingModelBackend",
+    # Kept: sessions name the backend that logged them in.
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]

@@ -6,13 +6,15 @@ request is what may differ between readers (the form, held comments, a reply
 form inside the thread)."""
 
 import secrets
+from functools import partial
 
 from django.conf import settings
 from django.template.loader import render_to_string
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from utgivare.core import content_version
+from utgivare.core import content_version, shell_parts
 from utgivare.core.caching import mark_personal
 from utgivare.core.text_input import positive_id
 
@@ -48,9 +50,18 @@ def reply_target(request, state, form):
     return (
         Comment.objects.public()
         .filter(pk=comment_id, page_id=state.piece.pk)
-        .values_list("pk", "author_name")
+        .values_list("pk", "author_name", "thread_path")
         .first()
     )
+
+
+def thread_page(request, state, reply_to) -> int:
+    """Which page of a long thread to show: the answered comment's, else ?kommentarer=N."""
+    if reply_to is not None:
+        return thread_html.page_of(
+            page_id=state.piece.pk, version=thread_version(state.thread), comment_path=reply_to[2]
+        )
+    return positive_id(request.GET.get(thread_html.PAGE_PARAMETER)) or 1
 
 
 def own_pending(request, piece):
@@ -97,24 +108,62 @@ def form_html(request, state, form=None, reply_to=None) -> str:
         return content_version.cached(
             request, key, lambda: _render_form(request, state, None, None, "")
         )
+    if form is None and reply_to is None and shell_parts.drawing(request):
+        # A logged-in reader's empty form in a page drawn once for many readers
+        # (core.shell_parts): their name, address and tokens are slots, filled
+        # per request by the functions registered in apps.py.
+        slot = partial(shell_parts.slot, request)
+        initial = {"name": slot("commentername"), "email": slot("commenteremail")}
+        return _render_form(
+            request,
+            state,
+            CommentForm(initial=initial),
+            None,
+            slot("commentstarted"),
+            csrf_token=slot("csrf"),
+        )
     return _render_form(request, state, form, reply_to, form_token())
 
 
-def _render_form(request, state, form, reply_to, started_token) -> str:
+def commenter_name(request) -> str:
+    """Slot value: the logged-in reader's name as the form fills it in (initial_for).
+
+    Whether the reader has an author page, and its title, is kept per content
+    version (an author page's save moves it), so a reader's page asks no query for it.
+    """
+    user = request.user
+
+    def author_title():
+        author_page = getattr(user, "author_page", None)
+        return author_page.title if author_page is not None else ""
+
+    title = content_version.cached(request, f"comments:author-title:{user.pk}", author_title)
+    return escape(title or user.get_full_name())
+
+
+def commenter_email(request) -> str:
+    # As initial_for fills it in.
+    return escape(request.user.email)
+
+
+def started(request) -> str:
+    return escape(form_token())
+
+
+def _render_form(request, state, form, reply_to, started_token, csrf_token=None) -> str:
     if form is None:
         form = CommentForm(initial=initial_for(request.user))
-    return render_to_string(
-        "comments/form.html",
-        {
-            "state": state,
-            "piece": state.piece,
-            "form": form,
-            "started_token": started_token,
-            "reply_to": reply_to,
-            "request": request,
-        },
-        request=request,
-    )
+    context = {
+        "state": state,
+        "piece": state.piece,
+        "form": form,
+        "started_token": started_token,
+        "reply_to": reply_to,
+        "request": request,
+    }
+    if csrf_token is not None:
+        context["csrf_token"] = csrf_token
+    return render_to_string("comments/form.html", context, request=request)
 
 
 def thread_version(thread) -> str:
@@ -131,6 +180,7 @@ def section_html(request, state, form=None) -> str:
         version=thread_version(state.thread),
         staff=state.staff,
         is_open=state.is_open,
+        page=thread_page(request, state, reply_to),
     )
     if reply_to is not None:
         inline_form = form_html(request, state, form, reply_to)

@@ -9,6 +9,12 @@ escaped, linked and nh3-sanitised when it was stored (comment_text.render).
 The result holds nothing personal to the reader, so it is cached per thread
 version (bumped in the same transaction as every change), language and open
 state.
+
+A long thread is shown in pages of about PAGE_COMMENTS comments, each page
+whole top-level conversations (a reply is always on the page of the comment it
+answers, so its links stay on the page): a 5,000-comment thread is otherwise
+megabytes on every article view. `?kommentarer=N` picks the page; the
+permalink view and `page_of` find a comment's page.
 """
 
 import datetime as dt
@@ -29,6 +35,10 @@ from .models import Comment
 from .threading import SEGMENT_WIDTH, path_ids
 
 CACHE_SECONDS = 24 * 3600
+# Comments per page of a long thread (a page ends after the top-level conversation
+# that reaches it). About 1 KB of HTML each.
+PAGE_COMMENTS = 200
+PAGE_PARAMETER = "kommentarer"
 LOCAL_TZ = ZoneInfo(settings.TIME_ZONE)
 # Marks the end of each comment's own content, where a no-JavaScript reply form is inserted.
 REPLY_SLOT = "<!--svara:{id}-->"
@@ -248,6 +258,7 @@ def render_entry(entry: Entry, *, names, staff, is_open: bool, labels: Labels) -
 
 def build_thread_html(entries, *, staff, is_open: bool) -> str:
     labels = Labels()
+    # Replies answer comments of their own conversation, so of their own page.
     names = {e.id: e.name for e in entries if not e.removed}
     out = []
     depth = 0
@@ -266,15 +277,86 @@ def build_thread_html(entries, *, staff, is_open: bool) -> str:
     return "".join(out)
 
 
-def thread_html(*, page_id, version, staff, is_open: bool) -> str:
-    key = ":".join(
-        map(str, ("comments:thread:v2", page_id, version, get_language(), is_open, staff.cache_key))
+def split_pages(entries, per_page: int | None = None) -> list[list[Entry]]:
+    """Reading order cut into pages between top-level conversations, about `per_page` each."""
+    per_page = per_page or PAGE_COMMENTS
+    pages: list[list[Entry]] = [[]]
+    for entry in entries:
+        if entry.depth == 1 and len(pages[-1]) >= per_page:
+            pages.append([])
+        pages[-1].append(entry)
+    return pages
+
+
+def page_index(entries) -> dict[int, int]:
+    """{top-level comment id: its page number (1-based)} for a thread's entries."""
+    index = {}
+    for number, page in enumerate(split_pages(entries), start=1):
+        for entry in page:
+            if entry.depth == 1:
+                index[entry.id] = number
+    return index
+
+
+def _pages_nav(current: int, count: int) -> str:
+    """Links to the thread's other pages: relative, so they fit any URL of the piece."""
+    if count <= 1:
+        return ""
+    label = escape(gettext("Kommentarernas sidor"))
+    text = escape(gettext("Sida %(page)s av %(count)s") % {"page": current, "count": count})
+    links = []
+    if current > 1:
+        links.append(
+            f'<a href="?{PAGE_PARAMETER}={current - 1}#kommentarer" rel="prev">'
+            f"{escape(gettext('Tidigare kommentarer'))}</a>"
+        )
+    if current < count:
+        links.append(
+            f'<a href="?{PAGE_PARAMETER}={current + 1}#kommentarer" rel="next">'
+            f"{escape(gettext('Fler kommentarer'))}</a>"
+        )
+    # comments.js asks the permalink for a linked comment that is on another page.
+    permalink = escape(reverse("comments:permalink", args=[987654321]).replace("987654321", "0"))
+    return (
+        f'<nav class="comments__pages" aria-label="{label}" data-comment-pages '
+        f'data-permalink="{permalink}">'
+        f"<p>{text} {' '.join(links)}</p></nav>"
     )
-    html = cache.get(key)
+
+
+def thread_html(*, page_id, version, staff, is_open: bool, page: int = 1) -> str:
+    """Page `page` of the thread (the last one if there are fewer), with links to the others."""
+    base = ":".join(
+        map(str, ("comments:thread:v3", page_id, version, get_language(), is_open, staff.cache_key))
+    )
+    count = cache.get(f"{base}:pages")
+    html = None
+    if count is not None:
+        html = cache.get(f"{base}:{min(max(page, 1), count)}")
     if html is None:
-        html = build_thread_html(load_entries(page_id), staff=staff, is_open=is_open)
-        cache.set(key, html, CACHE_SECONDS)
+        # Every page at once: one query, and the pages agree on where they cut.
+        pages = split_pages(load_entries(page_id))
+        count = len(pages)
+        built = {
+            f"{base}:{number}": build_thread_html(entries, staff=staff, is_open=is_open)
+            + _pages_nav(number, count)
+            for number, entries in enumerate(pages, start=1)
+        }
+        built[f"{base}:pages"] = count
+        cache.set_many(built, CACHE_SECONDS)
+        html = built[f"{base}:{min(max(page, 1), count)}"]
     return html
+
+
+def page_of(*, page_id, version, comment_path: str) -> int:
+    """The page of the thread that shows the comment at `comment_path`."""
+    key = f"comments:thread-index:v1:{page_id}:{version}"
+    index = cache.get(key)
+    if index is None:
+        index = page_index(load_entries(page_id))
+        cache.set(key, index, CACHE_SECONDS)
+    top_id = path_ids(comment_path)[0] if comment_path else None
+    return index.get(top_id, 1)
 
 
 def single_comment_html(comment: Comment, *, staff, is_open: bool) -> SafeString:

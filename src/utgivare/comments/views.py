@@ -23,7 +23,7 @@ from wagtail.models import Page
 from utgivare.core import ip_hashing
 from utgivare.core.text_input import positive_id
 
-from . import comment_section, posting, privacy, reports, threads, tokens, visibility
+from . import comment_section, posting, privacy, reports, thread_html, threads, tokens, visibility
 from .forms import CommentForm, ReportForm, form_timing, form_token
 from .models import CommentSettings
 from .reply_notifications import set_reply_notifications
@@ -296,7 +296,14 @@ def form_started(request):
 
 def permalink(request, comment_id):
     comment = visibility.visible_comment_or_404(comment_id, timezone.now())
-    return redirect(f"{comment.page.url}#{comment.anchor}")
+    # A long thread is shown in pages: send the reader to the one with the comment.
+    number = thread_html.page_of(
+        page_id=comment.page_id,
+        version=comment_section.thread_version(threads.thread_for(comment.page_id)),
+        comment_path=comment.thread_path,
+    )
+    query = f"?{thread_html.PAGE_PARAMETER}={number}" if number > 1 else ""
+    return redirect(f"{comment.page.url}{query}#{comment.anchor}")
 
 
 @require_http_methods(["GET", "POST"])

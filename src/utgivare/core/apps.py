@@ -7,7 +7,8 @@ class CoreConfig(AppConfig):
     verbose_name = "Utgivare"
 
     def ready(self):
-        from . import content_version, page_cache
+        from . import content_version, page_cache, permissions
 
         content_version.connect_signals()
         page_cache.connect_signals()
+        permissions.connect_signals()

@@ -58,6 +58,8 @@ class RequestState:
     personalised: bool = False
     # (meter id, meter) for the anonymous meter cookie to set on the response.
     cookie: tuple[str, access.Meter] | None = None
+    # The reader's entitlements, once read (None: not asked, e.g. a free piece).
+    entitlements: object = None
 
 
 def request_state(request) -> RequestState:
@@ -73,6 +75,14 @@ def is_staff(user) -> bool:
     if not (user and user.is_authenticated and user.is_active):
         return False
     return user.is_staff or user.is_superuser or user.has_perm("wagtailadmin.access_admin")
+
+
+def entitlements_for_request(request):
+    """The reader's entitlements, read at most once per request."""
+    state = request_state(request)
+    if state.entitlements is None:
+        state.entitlements = for_reader(getattr(request, "user", None), state.now)
+    return state.entitlements
 
 
 def piece_level(piece, paywall_settings) -> str:
@@ -97,6 +107,7 @@ def access_for_request(request, piece) -> Access:
     staff = is_staff(user)
     content_type = piece.paywall_content_type
     entitlements = NOTHING if staff else for_reader(user, state.now)
+    state.entitlements = entitlements
     uses_meter = (
         level == AccessLevel.METERED and not staff and not entitlements.covers(content_type)
     )

@@ -22,8 +22,9 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from utgivare.core import page_cache
+from utgivare.core import page_cache, shell_parts
 from utgivare.core.caching import marked_personal
+from utgivare.core.text_input import positive_id
 from utgivare.paywall import gate
 from utgivare.paywall.levels import access_level_field
 from utgivare.subscriptions.choices import CONTENT_TYPES
@@ -75,14 +76,58 @@ def joined_topics(names) -> str:
 _SPLICES_ATTR = "_comments_thread_splices"
 
 
+# comments.thread_html.PAGE_PARAMETER (publication sits below comments).
+THREAD_PAGE_PARAMETER = "kommentarer"
+
+# What a session may hold that is shown on a piece to its reader alone: flash
+# messages (django.contrib.messages' session storage) and the reader's comments
+# held for review (comments.comment_section.SESSION_PENDING_KEY).
+_PERSONAL_SESSION_KEYS = ("_messages", "comments_pending")
+
+
 def shell_may_serve(request) -> bool:
-    """Only GETs of readers without a session or a message, and never a preview."""
+    """GETs without a query, a flash message or a preview, by a reader who is not staff.
+
+    A reader with a session (logged in or not) qualifies when the session holds
+    nothing the page would show them alone; staff and moderators see tools on
+    the page (userbar, moderation links) and are drawn per request.
+    """
     if request.method != "GET" or getattr(request, "is_preview", False):
+        return False
+    # A query changes the page (?svara= draws a reply form in the thread); only the
+    # page of a long comment thread is part of the shell's key.
+    if any(name != THREAD_PAGE_PARAMETER for name in request.GET):
         return False
     if not page_cache.enabled():
         return False
     cookies = request.COOKIES
-    return settings.SESSION_COOKIE_NAME not in cookies and "messages" not in cookies
+    if "messages" in cookies:
+        return False
+    if settings.SESSION_COOKIE_NAME not in cookies:
+        return True
+    session = getattr(request, "session", None)
+    if session is None or any(key in session for key in _PERSONAL_SESSION_KEYS):
+        return False
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return True
+    return user.is_active and not (
+        gate.is_staff(user) or user.has_perm("comments.moderate_comment")
+    )
+
+
+# The slot the meter's banner is cut into: filled from the gate's decision.
+_BANNER_SLOT = "paywallbanner"
+
+
+def _names_reader(request, html: str) -> bool:
+    """Whether the drawn page (before its comment thread) names the logged-in reader:
+    then something per reader escaped the slots."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return False
+    names = (user.email, user.get_username(), user.get_full_name())
+    return any(len(name) >= 3 and name in html for name in names)
 
 
 def _spliced(request, html: str) -> str:
@@ -178,24 +223,29 @@ class ReadablePiece(Page):
         return context
 
     def serve(self, request, *args, **kwargs):
-        """An anonymous reader's page from a shell drawn once per variant.
+        """A reader's page from a shell drawn once per variant and kind of reader.
 
-        Metered pieces are personal (the meter decides full text or teaser and the
-        banner counts down), so no shared cache may keep them. But for readers
-        without a session the page differs only by the gate's decision: the
-        variant (full or teaser), which box, the month and limit, and the
-        banner's count. So the page is drawn once per such decision (and per
-        language and the page's page-cache versions, which every change to it or
-        to what every page shows moves), with the banner cut out; each request
-        asks the gate (which counts the read) and puts its own banner in.
+        Metered and paid pieces, and every piece read by a logged-in reader, are
+        personal: the meter decides full text or teaser, the banner counts down,
+        the header links to the reader's account, the comment form carries their
+        name. But between readers of one kind the page differs only in those few
+        parts. So the page is drawn once per piece, variant (full or teaser),
+        box, month, limit, banner or none, logged in or not, subscriber or not,
+        language and the page-cache versions of the piece and `site` (which
+        every change to it, its thread or what every page shows moves); the
+        banner is cut out and the reader's own parts are slots
+        (core.shell_parts). Each request asks the gate (which counts the read)
+        and fills in its own banner and slots.
         """
         if not shell_may_serve(request):
             return super().serve(request, *args, **kwargs)
         access = gate.access_for_request(request, self)
         setattr(request, _ACCESS_ATTR, (self.pk, access))
-        if access.is_accessible_for_free:
+        logged_in = request.user.is_authenticated
+        if access.is_accessible_for_free and not logged_in:
             # The same for every reader: core.page_cache keeps the whole answer.
             return super().serve(request, *args, **kwargs)
+        subscriber = logged_in and gate.entitlements_for_request(request).is_subscriber
         versions = page_cache.read_versions([page_cache.page_tag(self.pk), page_cache.SITE])
         key = "utgivare:piece-shell:" + ":".join(
             str(part)
@@ -206,31 +256,56 @@ class ReadablePiece(Page):
                 access.box,
                 access.month,
                 access.limit,
+                access.show_banner,
+                logged_in,
+                subscriber,
                 get_language(),
+                positive_id(request.GET.get(THREAD_PAGE_PARAMETER)) or 1,
                 *(f"{tag}={version}" for tag, version in sorted(versions.items())),
             )
         ).replace(" ", "")
         banner = render_to_string("paywall/banner.html", {"access": access, "request": request})
         shell = cache.get(key)
         if shell is None:
+            shell = self._draw_shell(request, banner, *args, **kwargs)
+            if isinstance(shell, HttpResponse):
+                return shell
+            cache.set(key, shell, page_cache.seconds() or 600)
+        try:
+            body = shell_parts.fill(request, shell, {_BANNER_SLOT: banner})
+        except shell_parts.UnknownSlot:
+            return super().serve(request, *args, **kwargs)
+        return HttpResponse(body)
+
+    def _draw_shell(self, request, banner, *args, **kwargs):
+        """The shell of this page for this kind of reader, or the response itself
+        when the page holds something of this reader's own beyond the banner and
+        the slots (then it is never kept)."""
+        nonce = shell_parts.begin(request)
+        banner_slot = shell_parts.slot(request, _BANNER_SLOT)
+        try:
             response = super().serve(request, *args, **kwargs)
             if not hasattr(response, "render") or response.status_code != 200:
                 return response
             response.render()
-            html = _spliced(request, response.content.decode(response.charset or "utf-8"))
-            if (
-                banner.strip()
-                and banner not in html
-                or request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
-                or marked_personal(request) not in ((), ("paywall",))
-            ):
-                # Something per reader beyond the banner: never kept.
-                return HttpResponse(html)
-            # Kept as the bytes before and after the banner: a long thread (megabytes)
-            # is then joined once per request, never searched or encoded again.
-            head, _banner, tail = html.partition(banner) if banner.strip() else (html, "", "")
-            shell = (head.encode(), tail.encode())
-            cache.set(key, shell, page_cache.seconds() or 600)
-        return HttpResponse(
-            b"".join((shell[0], banner.encode() if banner.strip() else b"", shell[1]))
+        finally:
+            shell_parts.end(request)
+        html = response.content.decode(response.charset or "utf-8")
+        personal = (
+            banner.strip()
+            and banner not in html
+            or request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+            or marked_personal(request) not in ((), ("paywall",))
+            or _names_reader(request, html)
         )
+        # The comment thread goes in after the check: readers' names are in it.
+        html = _spliced(request, html)
+        if personal:
+            # Something per reader beyond the banner and the slots: never kept.
+            return HttpResponse(shell_parts.fill(request, shell_parts.cut(html, nonce)))
+        if banner.strip():
+            # The banner is per request too. Kept as bytes between slots, a long
+            # thread (megabytes) is joined once per request, never searched or
+            # encoded again.
+            html = html.replace(banner, banner_slot, 1)
+        return shell_parts.cut(html, nonce)

@@ -1,10 +1,11 @@
 from django import template
 from django.db.models import Exists, OuterRef, Q
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.images.models import Filter
 from wagtail.models import Page, PageViewRestriction, Site
 
-from utgivare.core import content_version
+from utgivare.core import content_version, shell_parts
 
 register = template.Library()
 
@@ -70,3 +71,14 @@ def fetch_renditions(image, *spec_patterns):
         specs = [spec for pattern in spec_patterns for spec in Filter.expand_spec(pattern)]
         image.prefetched_renditions = list(image.get_renditions(*specs).values())
     return ""
+
+
+@register.simple_tag(takes_context=True)
+def account_nav(context):
+    """The header's account links: a slot in a shell drawn for logged-in readers."""
+    request = context.get("request")
+    if request is None:
+        return ""
+    if shell_parts.drawing(request) and request.user.is_authenticated:
+        return mark_safe(shell_parts.slot(request, "accountnav"))  # noqa: S308 - word characters
+    return mark_safe(shell_parts.account_nav(request))  # noqa: S308 - our own template

@@ -8,6 +8,22 @@
   var section = document.querySelector("[data-comments]");
   if (!section || !window.fetch || !window.FormData) return;
 
+  // A long thread is shown in pages: a link to a comment on another page (from an
+  // e-mail, the report page, the admin) asks the comment's permalink for its page.
+  var pages = section.querySelector("[data-comment-pages]");
+  var linked = window.location.hash.match(/^#kommentar-(\d+)$/);
+  if (pages && linked && !document.getElementById("kommentar-" + linked[1])) {
+    var tried = "comments-permalink-" + linked[1];
+    var storage = null;
+    try { storage = window.sessionStorage; } catch (error) { storage = null; }
+    // Once per comment: a comment that is gone must not send the reader round in a loop.
+    if (storage && !storage.getItem(tried)) {
+      storage.setItem(tried, "1");
+      window.location.replace(pages.getAttribute("data-permalink").replace(/0\/$/, linked[1] + "/"));
+      return;
+    }
+  }
+
   var home = null; // where the form lives when it is not answering a comment
 
   function wrap() { return section.querySelector("[data-comment-form-wrap]"); }
