@@ -6,8 +6,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from utgivare.media import downloads, signing
-from utgivare.media.access import may_fetch
+from utgivare.media.access import may_fetch, subject_for
 from utgivare.media.ranges import UNSATISFIABLE, WHOLE, ByteRange, requested_range
+from utgivare.paywall import access as paywall_access
+from utgivare.paywall.gate import Access
+from utgivare.paywall.levels import AccessLevel
 
 NOW = dt.datetime(2026, 11, 30, 12, tzinfo=dt.UTC)
 
@@ -61,6 +64,52 @@ def test_who_may_fetch_what():
     # A subscriber's copied address stops when the subscription does.
     assert not may_fetch(subject="u1", level="subscribers", covered=False, is_staff=False).allowed
     assert not may_fetch(subject="u1", level="metered", covered=False, is_staff=False).allowed
+
+
+class Reader:
+    def __init__(self, pk, is_authenticated):
+        self.pk, self.is_authenticated = pk, is_authenticated
+
+
+READ_REASONS = [
+    paywall_access.SUBSCRIBER,
+    paywall_access.STAFF,
+    paywall_access.METERED,
+    paywall_access.REREAD,
+]
+
+
+@given(
+    level=st.sampled_from([AccessLevel.METERED, AccessLevel.SUBSCRIBERS]),
+    reason=st.sampled_from(READ_REASONS),
+    logged_in=st.booleans(),
+    user_id=st.integers(min_value=1, max_value=10**6),
+)
+def test_the_address_a_page_hands_out_opens_its_file_and_only_a_reader_gets_one(
+    level, reason, logged_in, user_id
+):
+    # Podcasts and web-TV hand out addresses by one rule; whatever the gate let a
+    # reader read, the file address they are given must fetch (no player that plays
+    # nothing), and a subscriber's address names their account.
+    if level == AccessLevel.SUBSCRIBERS and reason in (
+        paywall_access.METERED,
+        paywall_access.REREAD,
+    ):
+        reason = paywall_access.SUBSCRIBER  # the meter never opens a subscribers-only piece
+    reader = Reader(user_id, logged_in)
+    page_access = Access(full=True, reason=reason, is_accessible_for_free=False)
+    subject = subject_for(page_access, reader)
+    covered = reason == paywall_access.SUBSCRIBER
+    if reason in (paywall_access.SUBSCRIBER, paywall_access.STAFF) and logged_in:
+        assert subject == f"u{user_id}"
+    fetch = may_fetch(
+        subject=subject, level=level, covered=covered, is_staff=reason == paywall_access.STAFF
+    )
+    assert fetch.allowed or not logged_in
+    assert (
+        subject_for(Access(full=False, reason=reason, is_accessible_for_free=False), reader) is None
+    )
+    assert subject_for(Access(), reader) == "p"
 
 
 def test_a_download_needs_a_minute_of_audio_and_counts_once_a_day():

@@ -6,6 +6,7 @@ entitlements, the same inputs the paywall decides pages by.
 
 from dataclasses import dataclass
 
+from utgivare.paywall import access as paywall_access
 from utgivare.paywall.levels import AccessLevel
 
 ALLOWED = "allowed"
@@ -16,6 +17,25 @@ NOT_ENTITLED = "not_entitled"
 class FetchDecision:
     allowed: bool
     reason: str
+
+
+def subject_for(access, user) -> str | None:
+    """Who a page hands a media address to, from the gate's decision on the page
+    (`paywall.gate.Access`): "p" for a free piece (the same address for everyone),
+    "u<id>" for a subscriber or staff (asked again at each fetch), "m" for a reader
+    the meter let in; None when the reader may not have the file at all. Podcasts
+    and web-TV both hand out addresses by this one rule."""
+    if not access.full:
+        return None
+    if access.is_accessible_for_free:
+        return "p"
+    if (
+        user is not None
+        and user.is_authenticated
+        and access.reason in (paywall_access.SUBSCRIBER, paywall_access.STAFF)
+    ):
+        return f"u{user.pk}"
+    return "m"
 
 
 def may_fetch(*, subject: str, level: str, covered: bool, is_staff: bool) -> FetchDecision:

@@ -9,8 +9,8 @@ A reader without access gets no address at all.
 
 import datetime as dt
 
+from utgivare.media.access import subject_for
 from utgivare.media.addresses import PAGE_GRANT, signed_path
-from utgivare.paywall import access as paywall_access
 
 
 def grant_expiry(now: dt.datetime, lifetime: dt.timedelta) -> dt.datetime:
@@ -18,16 +18,6 @@ def grant_expiry(now: dt.datetime, lifetime: dt.timedelta) -> dt.datetime:
     so the browser's cache and a resumed download keep working."""
     end = now + lifetime
     return end.replace(minute=0, second=0, microsecond=0) + dt.timedelta(hours=1)
-
-
-def subject_for(access, user) -> str | None:
-    if not access.full:
-        return None
-    if access.reason == paywall_access.FREE:
-        return "p"
-    if access.reason in (paywall_access.SUBSCRIBER, paywall_access.STAFF) and user.is_authenticated:
-        return f"u{user.pk}"
-    return "m"
 
 
 def audio_path(episode, subject: str | None, now: dt.datetime) -> str:

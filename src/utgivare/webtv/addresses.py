@@ -17,7 +17,6 @@ import datetime as dt
 from django.urls import reverse
 
 from utgivare.media import signing
-from utgivare.paywall import access as paywall_access
 
 SALT = "utgivare.webtv.video"
 # Long enough to watch a long video, paused a while, from one page load.
@@ -26,23 +25,6 @@ MIN_GRANT = dt.timedelta(hours=2)
 
 def grant_lifetime(duration_seconds: float) -> dt.timedelta:
     return MIN_GRANT + dt.timedelta(seconds=2 * max(0.0, duration_seconds))
-
-
-def subject_for(access, user) -> str:
-    """Who the page hands the address to, from the gate's decision."""
-    if access.is_accessible_for_free:
-        return "p"
-    if (
-        user is not None
-        and user.is_authenticated
-        and access.reason
-        in (
-            paywall_access.SUBSCRIBER,
-            paywall_access.STAFF,
-        )
-    ):
-        return f"u{user.pk}"
-    return "m"
 
 
 def token_for(page_id: int, subject: str, now: dt.datetime, duration_seconds: float) -> str:

@@ -6,6 +6,7 @@ paywall box, and no address of the file, its HLS or its captions.
 
 from __future__ import annotations
 
+from utgivare.media.access import subject_for
 from utgivare.paywall import gate
 
 from . import addresses, captions, hls
@@ -13,7 +14,7 @@ from . import addresses, captions, hls
 
 def media_base(page, request, access) -> str:
     """The signed folder every file of this video is fetched under (ends with "/")."""
-    subject = addresses.subject_for(access, getattr(request, "user", None))
+    subject = subject_for(access, getattr(request, "user", None))
     now = gate.request_state(request).now
     return addresses.folder(addresses.token_for(page.pk, subject, now, page.video.duration))
 
