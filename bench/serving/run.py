@@ -25,6 +25,9 @@ Environment (all optional):
   BENCH_FRESH=1           0 keeps the data of the last run (skips the reset, not the load)
   BENCH_KEEP=0            1: after measuring, keep serving until Ctrl-C (at most
                           BENCH_KEEP_SECONDS, default 3600) for ../shared/bench-peers/bench.sh
+  BENCH_SOAK_SECONDS=0    then load every per-reader scenario at once for this long
+                          (600: the issue's 10-minute memory run) and print each
+                          worker's resident memory every minute (bench/serving/soak.py)
   BENCH_VAR_DIR           default var/bench-http
   BENCH_ARTICLE           default ../shared/bench-peers/article.html
 """
@@ -50,7 +53,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from bench.serving import proxy  # noqa: E402
+from bench.serving import proxy, soak  # noqa: E402
 from bench.serving.dataset import plain_text  # noqa: E402
 from bench.serving.wrk import parse_wrk_output  # noqa: E402
 
@@ -91,6 +94,7 @@ class Config:
         self.redis_url = os.environ.get("BENCH_REDIS_URL", "")
         self.fresh = os.environ.get("BENCH_FRESH", "1") != "0"
         self.keep = os.environ.get("BENCH_KEEP", "0") == "1"
+        self.soak_seconds = env_int("BENCH_SOAK_SECONDS", 0)
         self.keep_seconds = env_int("BENCH_KEEP_SECONDS", 3600)
         self.var = Path(os.environ.get("BENCH_VAR_DIR") or ROOT / "var" / "bench-http").resolve()
         self.base = f"http://127.0.0.1:{self.port}"
@@ -671,12 +675,53 @@ def main():
                 )
             )
             say(f"Results: {config.var / 'results.json'}; raw wrk output in {config.var / 'wrk'}")
+        if config.soak_seconds:
+            run_soak(config, gunicorn, dataset, cookies)
         if config.keep:
             keep_serving(config, dataset, static_url)
     except KeyboardInterrupt:
         say("\nInterrupted: stopping what this run started.")
     finally:
         processes.stop_all()
+
+
+def run_soak(config, gunicorn, dataset, cookies):
+    chosen = [s for s in dataset["scenarios"] if "halsa" not in s["path"]]
+    say("")
+    say(
+        f"Memory soak: {len(chosen)} scenarios at once, 4 connections each, "
+        f"{config.soak_seconds} s; each worker's resident memory every minute:"
+    )
+    samples, outputs = soak.soak(
+        config.soak_seconds,
+        [(config.base + s["path"], cookies.get(s["name"])) for s in chosen],
+        lambda: workers_rss(gunicorn.pid),
+        say,
+        tool("wrk"),
+    )
+    served = [parse_wrk_output(output) for output in outputs]
+    for scenario, result in zip(chosen, served, strict=True):
+        say(
+            f"  {scenario['name']}: {result.requests:,} requests, "
+            f"{result.requests_per_second:,.0f} req/s, errors {result.errors or 'none'}"
+        )
+    growth = soak.growth_mb(samples)
+    say(
+        "Growth from minute 1 to the end (MB): "
+        + (", ".join(f"{pid}: {mb:+.1f}" for pid, mb in growth.items()) or "run too short")
+    )
+    (config.var / "soak.json").write_text(
+        json.dumps(
+            {
+                "date": datetime.now(UTC).isoformat(timespec="seconds"),
+                "seconds": config.soak_seconds,
+                "samples": samples,
+                "served": {s["name"]: asdict(r) for s, r in zip(chosen, served, strict=True)},
+                "machine": machine(),
+            },
+            indent=2,
+        )
+    )
 
 
 def keep_serving(config, dataset, static_url):
