@@ -13,6 +13,7 @@ paths disagree) falls back to Wagtail's walk.
 
 import hashlib
 
+from django.db.models import Exists
 from django.http import Http404
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, PageViewRestriction
@@ -58,6 +59,13 @@ def load_for_serving(page, model, restriction_paths=None):
     and the registered annotations."""
     related = getattr(model, "serve_select_related", ())
     annotations = {name: expression() for name, expression in _serve_annotations.items()}
+    if restriction_paths is not None:
+        # Whether any view restriction applies, asked in this query: a public page (almost
+        # every one) then needs no query for them. Kept with the route, which a
+        # restriction's save or deletion makes stale (it bumps the content version).
+        annotations[_HAS_RESTRICTIONS] = Exists(
+            PageViewRestriction.objects.filter(page__path__in=restriction_paths)
+        )
     specific = model._default_manager.select_related(*related).annotate(**annotations)
     specific = specific.get(pk=page.pk)
     specific._cached_parent_obj = page._cached_parent_obj
@@ -75,12 +83,18 @@ def _restriction_paths(root, pages):
     return [path[:end] for end in range(Page.steplen, len(path) + 1, Page.steplen)]
 
 
+_HAS_RESTRICTIONS = "serve_has_view_restrictions"
+
+
 def view_restrictions(page):
-    """`Page.get_view_restrictions()` in one query for a page routed here (the paths on
-    its way are known), else Wagtail's own (two queries)."""
+    """`Page.get_view_restrictions()` for a page routed here (the paths on its way are
+    known): none without a query when its routing query found none, else one query;
+    for any other page None (Wagtail's own, two queries)."""
     paths = getattr(page, "_restriction_paths", None)
     if paths is None:
         return None
+    if not getattr(page, _HAS_RESTRICTIONS, True):
+        return PageViewRestriction.objects.none()
     return PageViewRestriction.objects.filter(page__path__in=paths)
 
 
