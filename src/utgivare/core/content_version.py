@@ -154,9 +154,18 @@ def bump(**kwargs) -> None:
             ContentVersion.objects.get_or_create(pk=1, defaults={"version": 2})
 
 
+def _versioned(request, key: str) -> str:
+    return f"utgivare:v{current(request)}:{key}"
+
+
+def is_cached(request, key: str) -> bool:
+    """Whether `cached(request, key, ...)` would answer from the cache now."""
+    return cache.get(_versioned(request, key)) is not None
+
+
 def cached(request, key: str, build):
     """`build()` once per content version (and key), from the cache after that."""
-    versioned = f"utgivare:v{current(request)}:{key}"
+    versioned = _versioned(request, key)
     value = cache.get(versioned)
     if value is None:
         value = build()

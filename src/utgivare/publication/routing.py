@@ -13,13 +13,13 @@ paths disagree) falls back to Wagtail's walk.
 
 import hashlib
 
-from django.db.models import Exists
+from django.db.models import BooleanField, Exists, ExpressionWrapper, Q
 from django.http import Http404
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, PageViewRestriction
 from wagtail.url_routing import RouteResult
 
-from utgivare.core import content_version
+from utgivare.core import content_version, menu
 
 FALLBACK = None  # returned when Wagtail's own walk should decide
 
@@ -106,12 +106,20 @@ def route_below(root, request, path_components):
     for component in path_components:
         url_path += f"{component}/"
         prefixes.append(url_path)
-    found = {
-        page.url_path: page
-        for page in Page.objects.filter(
-            url_path__in=prefixes, path__startswith=root.path, depth__gt=root.depth
+    on_the_way_q = Q(url_path__in=prefixes, path__startswith=root.path, depth__gt=root.depth)
+    in_menu_q = menu.wanted_with_route(request, root)
+    if in_menu_q is None:
+        pages = Page.objects.filter(on_the_way_q)
+    else:
+        # Drawn cold, the menu's pages come along (core.menu): one query fewer.
+        pages = Page.objects.filter(on_the_way_q | in_menu_q).annotate(
+            serve_on_the_way=ExpressionWrapper(on_the_way_q, BooleanField()),
+            serve_in_menu=ExpressionWrapper(in_menu_q, BooleanField()),
         )
-    }
+        pages = list(pages)
+        menu.found_with_route(request, root, [page for page in pages if page.serve_in_menu])
+        pages = [page for page in pages if page.serve_on_the_way]
+    found = {page.url_path: page for page in pages}
     parent = root
     on_the_way = []
     for depth, prefix in enumerate(prefixes, start=1):
