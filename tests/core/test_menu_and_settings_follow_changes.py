@@ -57,7 +57,9 @@ def test_menu_drawn_with_an_articles_route_shows_what_the_home_page_shows(client
     draft = SectionPageFactory(parent=tree["home"], title="Utkast")
     draft.unpublish()
     cache.clear()
-    under_article = [a.get_text() for a in soup(client, "/sektion-1/granskning/").select(".site-nav a")]
+    under_article = [
+        a.get_text() for a in soup(client, "/sektion-1/granskning/").select(".site-nav a")
+    ]
     cache.clear()
     assert under_article == menu(client) == ["Nummer", "Sektion 1"]
     assert hidden.title not in under_article

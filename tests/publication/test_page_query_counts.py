@@ -28,8 +28,8 @@ from utgivare.core import page_cache
 
 # The most queries each page type may run for a new anonymous reader (warm cache).
 MAX_QUERIES = {
-    "free article": 3,
-    "metered article, first read": 4,
+    "free article": 2,
+    "metered article, first read": 3,
     "home": 16,
     "issue": 8,  # one for the links to the previous and next issue
     "section": 8,
