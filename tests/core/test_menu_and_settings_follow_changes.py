@@ -2,7 +2,10 @@
 view: publishing, renaming, hiding, deleting a page, or saving a setting."""
 
 from bs4 import BeautifulSoup
+from django.core.cache import cache
+from wagtail.models import PageViewRestriction
 
+from tests.factories import ArticlePageFactory, SectionPageFactory
 from utgivare.core.models import ImprintSettings
 
 
@@ -42,3 +45,21 @@ def test_saved_publication_name_shows_on_the_next_page(client, tree):
     imprint.publication_name = "Norrviks Nyheter"
     imprint.save()
     assert soup(client).select_one(".site-name").get_text() == "Norrviks Nyheter"
+
+
+def test_menu_drawn_with_an_articles_route_shows_what_the_home_page_shows(client, tree):
+    """Drawn cold under an article, the menu comes with the article's routing query: the
+    same entries as the home page's own query, without a restricted or hidden section."""
+    ArticlePageFactory(parent=tree["sections"][0], slug="granskning", access_level="free")
+    hidden = SectionPageFactory(parent=tree["home"], title="Dold", show_in_menus=False)
+    restricted = SectionPageFactory(parent=tree["home"], title="Bara inloggade")
+    PageViewRestriction.objects.create(page=restricted, restriction_type="login")
+    draft = SectionPageFactory(parent=tree["home"], title="Utkast")
+    draft.unpublish()
+    cache.clear()
+    under_article = [
+        a.get_text() for a in soup(client, "/sektion-1/granskning/").select(".site-nav a")
+    ]
+    cache.clear()
+    assert under_article == menu(client) == ["Nummer", "Sektion 1"]
+    assert hidden.title not in under_article

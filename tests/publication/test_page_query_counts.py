@@ -28,8 +28,8 @@ from utgivare.core import page_cache
 
 # The most queries each page type may run for a new anonymous reader (warm cache).
 MAX_QUERIES = {
-    "free article": 3,
-    "metered article, first read": 4,
+    "free article": 2,
+    "metered article, first read": 3,
     "home": 16,
     "issue": 8,  # one for the links to the previous and next issue
     "section": 8,
@@ -133,15 +133,20 @@ def test_with_the_page_cache_a_new_reader_costs_no_query(site, settings):
 
 
 # A cold drawing: every cache emptied (menu, settings, site, routes, bodies, threads,
-# renditions), as after a publish, a deploy or a cache restart. Goal (issue #11): 8.
-MAX_COLD_QUERIES = {"free article": 10}
+# renditions), as after a publish, a deploy or a cache restart; with the page cache on,
+# as in production, so its two reads of tag versions count too. Issue #11: at most 8.
+MAX_COLD_QUERIES = {"free article": 8}
 
 
 @pytest.mark.parametrize("page_type", MAX_COLD_QUERIES)
-def test_cold_page_is_drawn_in_few_queries_whatever_the_numbers(site, page_type):
+def test_cold_page_is_drawn_in_few_queries_whatever_the_numbers(site, page_type, settings):
+    settings.PAGE_CACHE_SECONDS = 600
     url = urls(site)[page_type]
-    grow(site, 2)
-    few = queries_for_new_reader(url, cold=True)
-    assert few <= MAX_COLD_QUERIES[page_type], few
-    grow(site, 18)
-    assert queries_for_new_reader(url, cold=True) == few
+    try:
+        grow(site, 2)
+        few = queries_for_new_reader(url, cold=True)
+        assert few <= MAX_COLD_QUERIES[page_type], few
+        grow(site, 18)
+        assert queries_for_new_reader(url, cold=True) == few
+    finally:
+        page_cache._memo.clear()

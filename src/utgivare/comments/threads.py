@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from utgivare.core import page_cache
 
-from . import comment_text
+from . import comment_text, plain_sql
 from .models import Comment, Thread
 from .threading import Node, child_path, place_reply
 
@@ -26,7 +26,7 @@ def is_commentable(page) -> bool:
 
 def thread_for(page_id) -> Thread:
     """The page's thread row, or an unsaved empty one (no row until the first comment)."""
-    return Thread.objects.filter(page_id=page_id).first() or Thread(page_id=page_id)
+    return plain_sql.thread_row(page_id) or Thread(page_id=page_id)
 
 
 def counts_for(page_ids: Iterable[int]) -> dict[int, int]:

@@ -11,7 +11,6 @@ import functools
 
 from django.apps import apps
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import F
@@ -29,24 +28,29 @@ from wagtail.signals import page_published, page_slug_changed, page_unpublished,
 
 REQUEST_ATTRIBUTE = "_utgivare_content_version"
 CACHE_SECONDS = 24 * 3600
-_SQL = None
 
 
 def current(request=None) -> int:
     """The version now, read once per request (a plain cursor: no ORM compile per request)."""
     if request is not None and hasattr(request, REQUEST_ATTRIBUTE):
         return getattr(request, REQUEST_ATTRIBUTE)
-    global _SQL
-    if _SQL is None:
-        table = connection.ops.quote_name(_model()._meta.db_table)
-        _SQL = f"SELECT version FROM {table} WHERE id = 1"  # noqa: S608 - our table name
     with connection.cursor() as cursor:
-        cursor.execute(_SQL)
+        cursor.execute(f"SELECT version FROM {table()} WHERE id = 1")  # noqa: S608 - our table
         row = cursor.fetchone()
     version = row[0] if row else 0
     if request is not None:
-        setattr(request, REQUEST_ATTRIBUTE, version)
+        remember(request, version)
     return version
+
+
+def remember(request, version: int) -> None:
+    """The version this request uses, read along with something else (core.page_cache)."""
+    setattr(request, REQUEST_ATTRIBUTE, version)
+
+
+@functools.cache
+def table() -> str:
+    return connection.ops.quote_name(_model()._meta.db_table)
 
 
 def site_for_request(request):
@@ -58,7 +62,8 @@ def site_for_request(request):
     the site root paths every page URL is made from (Wagtail's
     `Site.get_site_root_paths`, also kept on the request for `page.get_url`), and
     the rows of the site settings the pages read (`CachedSiteSetting`, joined in).
-    Then the chosen site's root page, as its own type, in a second query.
+    The chosen site's root page comes along (its `wagtailcore_page` row), made its own
+    type with that type's fields deferred.
     """
     host = split_domain_port(request._get_raw_host())[0]
     port = request.get_port()
@@ -67,18 +72,19 @@ def site_for_request(request):
         # The root page's columns that the match and the root paths need, not its row:
         # the chosen site's root is then loaded once, as its specific type.
         sites = list(
-            Site.objects.select_related(*_setting_joins())
+            Site.objects.select_related("root_page", *_setting_joins())
             .annotate(
                 root_url_path=F("root_page__url_path"),
                 root_language=F("root_page__locale__language_code"),
-                root_content_type=F("root_page__content_type_id"),
             )
             .order_by("-root_url_path", "-is_default_site", "hostname")
         )
         site = _best_site(sites, host, port)
         if site is not None:
-            model = ContentType.objects.get_for_id(site.root_content_type).model_class() or Page
-            site.root_page = model._default_manager.get(pk=site.root_page_id)
+            # Its own type without a query: routing needs only the page's own columns
+            # (joined in above); its type's fields load when read (the home page's
+            # route loads them all when the home page itself is asked for).
+            site.root_page = site.root_page.specific_deferred
         root_paths = _root_paths(sites)
         if root_paths is not None:
             # What Wagtail itself keeps for `page.full_url` and URLs built without a request.
@@ -148,9 +154,18 @@ def bump(**kwargs) -> None:
             ContentVersion.objects.get_or_create(pk=1, defaults={"version": 2})
 
 
+def _versioned(request, key: str) -> str:
+    return f"utgivare:v{current(request)}:{key}"
+
+
+def is_cached(request, key: str) -> bool:
+    """Whether `cached(request, key, ...)` would answer from the cache now."""
+    return cache.get(_versioned(request, key)) is not None
+
+
 def cached(request, key: str, build):
     """`build()` once per content version (and key), from the cache after that."""
-    versioned = f"utgivare:v{current(request)}:{key}"
+    versioned = _versioned(request, key)
     value = cache.get(versioned)
     if value is None:
         value = build()

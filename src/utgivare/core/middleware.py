@@ -203,5 +203,12 @@ class CachedSiteMiddleware:
             return None
         # On a database fault the page view meets the same fault and answers 503.
         with contextlib.suppress(DatabaseError, InterfaceError):
-            request._wagtail_site = content_version.site_for_request(request)
+            site = content_version.site_for_request(request)
+            path = view_args[0] if view_args else view_kwargs.get("path", "")
+            if site is not None and not any(path.split("/")):
+                # The root page itself is asked for: its own fields, which the kept
+                # site leaves deferred (one query, as Wagtail's `specific`).
+                root = site.root_page
+                site.root_page = type(root)._default_manager.get(pk=root.pk)
+            request._wagtail_site = site
         return None

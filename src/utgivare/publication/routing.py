@@ -13,12 +13,13 @@ paths disagree) falls back to Wagtail's walk.
 
 import hashlib
 
+from django.db.models import BooleanField, Exists, ExpressionWrapper, Q
 from django.http import Http404
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, PageViewRestriction
 from wagtail.url_routing import RouteResult
 
-from utgivare.core import content_version
+from utgivare.core import content_version, menu
 
 FALLBACK = None  # returned when Wagtail's own walk should decide
 
@@ -58,6 +59,13 @@ def load_for_serving(page, model, restriction_paths=None):
     and the registered annotations."""
     related = getattr(model, "serve_select_related", ())
     annotations = {name: expression() for name, expression in _serve_annotations.items()}
+    if restriction_paths is not None:
+        # Whether any view restriction applies, asked in this query: a public page (almost
+        # every one) then needs no query for them. Kept with the route, which a
+        # restriction's save or deletion makes stale (it bumps the content version).
+        annotations[_HAS_RESTRICTIONS] = Exists(
+            PageViewRestriction.objects.filter(page__path__in=restriction_paths)
+        )
     specific = model._default_manager.select_related(*related).annotate(**annotations)
     specific = specific.get(pk=page.pk)
     specific._cached_parent_obj = page._cached_parent_obj
@@ -75,12 +83,18 @@ def _restriction_paths(root, pages):
     return [path[:end] for end in range(Page.steplen, len(path) + 1, Page.steplen)]
 
 
+_HAS_RESTRICTIONS = "serve_has_view_restrictions"
+
+
 def view_restrictions(page):
-    """`Page.get_view_restrictions()` in one query for a page routed here (the paths on
-    its way are known), else Wagtail's own (two queries)."""
+    """`Page.get_view_restrictions()` for a page routed here (the paths on its way are
+    known): none without a query when its routing query found none, else one query;
+    for any other page None (Wagtail's own, two queries)."""
     paths = getattr(page, "_restriction_paths", None)
     if paths is None:
         return None
+    if not getattr(page, _HAS_RESTRICTIONS, True):
+        return PageViewRestriction.objects.none()
     return PageViewRestriction.objects.filter(page__path__in=paths)
 
 
@@ -92,12 +106,20 @@ def route_below(root, request, path_components):
     for component in path_components:
         url_path += f"{component}/"
         prefixes.append(url_path)
-    found = {
-        page.url_path: page
-        for page in Page.objects.filter(
-            url_path__in=prefixes, path__startswith=root.path, depth__gt=root.depth
+    on_the_way_q = Q(url_path__in=prefixes, path__startswith=root.path, depth__gt=root.depth)
+    in_menu_q = menu.wanted_with_route(request, root)
+    if in_menu_q is None:
+        pages = Page.objects.filter(on_the_way_q)
+    else:
+        # Drawn cold, the menu's pages come along (core.menu): one query fewer.
+        pages = Page.objects.filter(on_the_way_q | in_menu_q).annotate(
+            serve_on_the_way=ExpressionWrapper(on_the_way_q, BooleanField()),
+            serve_in_menu=ExpressionWrapper(in_menu_q, BooleanField()),
         )
-    }
+        pages = list(pages)
+        menu.found_with_route(request, root, [page for page in pages if page.serve_in_menu])
+        pages = [page for page in pages if page.serve_on_the_way]
+    found = {page.url_path: page for page in pages}
     parent = root
     on_the_way = []
     for depth, prefix in enumerate(prefixes, start=1):

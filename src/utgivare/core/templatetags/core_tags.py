@@ -1,38 +1,11 @@
 from django import template
-from django.db.models import Exists, OuterRef, Q
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 from wagtail.images.models import Filter
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Site
 
-from utgivare.core import content_version, shell_parts
+from utgivare.core import menu, shell_parts
 
 register = template.Library()
-
-
-def menu_items(request, site) -> list[dict]:
-    """Top-level pages marked "show in menus", in tree order: [{"url", "title"}].
-
-    The same for every reader, so built once per content version (which every
-    publish, unpublish, move or deletion changes), site and language.
-    """
-
-    def build():
-        root = site.root_page
-        pages = root.get_children().live().in_menu().exclude(_private(root)).order_by("path")
-        return [{"url": page.get_url(request), "title": page.title} for page in pages]
-
-    return content_version.cached(request, f"menu:{site.pk}:{get_language()}", build)
-
-
-def _private(root):
-    """What `.public()` leaves out of root's children (a restriction on the child, the
-    root or above), in the menu's own query rather than a query of all restrictions."""
-    steps = range(Page.steplen, len(root.path) + 1, Page.steplen)
-    above = [root.path[:end] for end in steps]
-    return Exists(
-        PageViewRestriction.objects.filter(Q(page_id=OuterRef("pk")) | Q(page__path__in=above))
-    )
 
 
 @register.inclusion_tag("core/includes/main_navigation.html", takes_context=True)
@@ -45,7 +18,7 @@ def main_navigation(context):
     if site:
         items = [
             {**item, "current": bool(item["url"]) and current_path.startswith(item["url"])}
-            for item in menu_items(request, site)
+            for item in menu.items(request, site)
         ]
     return {"items": items}
 
