@@ -13,6 +13,7 @@ paths disagree) falls back to Wagtail's walk.
 
 import hashlib
 
+from django.db.models import Exists
 from django.http import Http404
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, PageViewRestriction
@@ -55,9 +56,14 @@ def register_serve_annotation(name, expression):
 
 def load_for_serving(page, model, restriction_paths=None):
     """The specific page, with what its template reads (`serve_select_related`) joined in,
-    and the registered annotations."""
+    the registered annotations, and whether any view restriction applies to it (when
+    `restriction_paths` are known)."""
     related = getattr(model, "serve_select_related", ())
     annotations = {name: expression() for name, expression in _serve_annotations.items()}
+    if restriction_paths is not None:
+        annotations[_RESTRICTED] = Exists(
+            PageViewRestriction.objects.filter(page__path__in=restriction_paths)
+        )
     specific = model._default_manager.select_related(*related).annotate(**annotations)
     specific = specific.get(pk=page.pk)
     specific._cached_parent_obj = page._cached_parent_obj
@@ -75,12 +81,20 @@ def _restriction_paths(root, pages):
     return [path[:end] for end in range(Page.steplen, len(path) + 1, Page.steplen)]
 
 
+# Annotated on a routed page: a view restriction applies to it or one of its ancestors.
+_RESTRICTED = "routed_with_view_restrictions"
+
+
 def view_restrictions(page):
-    """`Page.get_view_restrictions()` in one query for a page routed here (the paths on
-    its way are known), else Wagtail's own (two queries)."""
+    """`Page.get_view_restrictions()` for a page routed here: none, without a query, when
+    routing found none (the answer is kept with the cached route, and a restriction's
+    save or deletion bumps the content version that keeps it); else one query (the
+    paths on its way are known). None: not routed here, Wagtail's own (two queries)."""
     paths = getattr(page, "_restriction_paths", None)
     if paths is None:
         return None
+    if getattr(page, _RESTRICTED, True) is False:
+        return PageViewRestriction.objects.none()
     return PageViewRestriction.objects.filter(page__path__in=paths)
 
 
