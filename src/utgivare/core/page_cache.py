@@ -108,7 +108,13 @@ def bump(*names: str) -> None:
     """New versions for these tags (and `content`), in the caller's transaction."""
     if not enabled():
         return  # nothing is kept, so nothing can be stale (PAGE_CACHE_SECONDS=0)
-    names = sorted({*names, CONTENT})
+    bump_alone(*names, CONTENT)
+
+
+def bump_alone(*names: str) -> None:
+    """New versions for exactly these tags, in the caller's transaction (not `content`:
+    for what no whole page shows, such as a reader's own rows, core.reader_cache)."""
+    names = sorted(set(names))
     table = _table()
     with transaction.atomic(), connection.cursor() as cursor:
         for name in names:
