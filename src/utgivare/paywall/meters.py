@@ -202,8 +202,15 @@ def claim_anonymous_read(anonymous: AnonymousMeter, piece_id: int, *, limit: int
 
     The shadow copy is the meter parallel requests share (they all carry the
     same cookie), so it is read again under the lock and decided on together
-    with the request's cookie.
+    with the request's cookie. A meter id this request made (no cookie, or one not
+    trusted) is known to no other request: nothing to wait for, no copy to read.
     """
+    if not anonymous.cookie_valid:
+        decision, after = claim(
+            meter=meter_for_month(anonymous.meter, now), piece_id=piece_id, limit=limit, now=now
+        )
+        store_anonymous(anonymous.meter_id, after)
+        return decision, after
     try:
         with _meter_lock(anonymous.meter_id):
             shadow = _shadow(anonymous.meter_id)
