@@ -5,9 +5,10 @@ from contextlib import contextmanager
 
 from django.test import Client
 
-from tests.paywall.helpers import PAYWALLED_SENTENCES, read
+from tests.paywall.helpers import NOVEMBER, PAYWALLED_SENTENCES, read
 from tests.paywall.test_metered_reading import banner
 from utgivare.paywall import meters
+from utgivare.paywall.models import PaywallEvent
 
 
 def test_a_new_readers_first_read_is_counted_without_the_meter_lock(articles, monkeypatch):
@@ -28,3 +29,10 @@ def test_a_new_readers_first_read_is_counted_without_the_meter_lock(articles, mo
     assert meters._shadow(meter_id) == meter and meter.read_ids == {articles[0].pk}
     assert banner(read(client, articles[1])).startswith("Du har 1 av 3")
     assert locked == [meter_id]
+
+
+def test_a_first_read_is_recorded_for_the_report_with_its_time_and_piece(articles):
+    read(Client(), articles[0])
+    event = PaywallEvent.objects.get()
+    assert (event.kind, event.month, event.occurred_at) == ("metered_read", "2026-11", NOVEMBER)
+    assert (event.page_id, event.content_type, event.reason) == (articles[0].pk, "article", "metered")
