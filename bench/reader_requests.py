@@ -106,9 +106,9 @@ def _build():
     import datetime as dt
 
     from django.utils import timezone
-
     from tests.factories import ArticlePageFactory, AuthorPageFactory, ImageFactory, site_tree
     from tests.subscriptions.factories import PlanFactory, UserFactory
+
     from utgivare.comments.models import CommentSettings
     from utgivare.subscriptions.lifecycle import Actor, register_manual
 
@@ -257,14 +257,15 @@ def worker():
         queries, trips = _costs(get, check, round_trips)
         cost = f"{queries} queries" + (f", {trips} Redis round trips" if on_redis else "")
         measurements.append((f"{label} ({cost})", _cpu(get, check)))
-    baseline_queries, baseline_trips = _costs(lambda: halsa.get("/halsa/"), healthy, round_trips)
+    baseline_queries, _trips = _costs(lambda: halsa.get("/halsa/"), healthy, round_trips)
     baseline = _cpu(lambda: halsa.get("/halsa/"), healthy)
     store = "PostgreSQL + Redis" if on_redis else f"{connection.vendor}, local memory"
+    baseline_label = f"GET /halsa/ (middleware + SELECT 1, {baseline_queries} queries)"
     print(
         json.dumps(
             {
                 "name": f"Per-reader requests, warm ({store}, CPU time, median of {REPEAT})",
-                "baseline": (f"GET /halsa/ (middleware + SELECT 1, {baseline_queries} q)", baseline),
+                "baseline": (baseline_label, baseline),
                 "measurements": measurements,
             }
         )

@@ -35,4 +35,5 @@ def test_a_first_read_is_recorded_for_the_report_with_its_time_and_piece(article
     read(Client(), articles[0])
     event = PaywallEvent.objects.get()
     assert (event.kind, event.month, event.occurred_at) == ("metered_read", "2026-11", NOVEMBER)
-    assert (event.page_id, event.content_type, event.reason) == (articles[0].pk, "article", "metered")
+    assert (event.page_id, event.content_type) == (articles[0].pk, "article")
+    assert event.reason == "metered"
