@@ -1,5 +1,7 @@
 from django.core.cache import cache
 
+from utgivare.core import page_cache
+
 
 def clear_cache():
     """Empty this test process's cache.
@@ -11,3 +13,6 @@ def clear_cache():
         cache.delete_pattern("*")
     else:
         cache.clear()
+    # What this process remembers of addresses answered per reader (tag versions start
+    # again from the same numbers after each test's rollback).
+    page_cache._per_reader.clear()

@@ -116,7 +116,8 @@ MIDDLEWARE = [
     "utgivare.core.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Django's, with a logged-in reader's user row kept between requests (core/reader_cache.py).
+    "utgivare.core.middleware.ReaderAuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -195,10 +196,11 @@ if REDIS_URL:
         }
     }
     # cached_db: a Redis restart must not log every reader out.
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    SESSION_ENGINE = "utgivare.core.sessions.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    SESSION_ENGINE = "django.contrib.sessions.backends.db"
+    # Django's, the row read with one plain query (core/sessions).
+    SESSION_ENGINE = "utgivare.core.sessions.db"
 
 # How long the app keeps a whole page that is the same for every anonymous reader
 # (core.page_cache); changes drop exactly the pages they touch. 0 switches it off.

@@ -53,6 +53,6 @@ def site_on_own_redis(redis_server, breaker_clock, settings):
     """The site's cache and sessions on a Redis of this test's own, as in production."""
     resilient_cache.forget_outages()
     settings.CACHES = own_redis_caches(redis_server.url)
-    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    settings.SESSION_ENGINE = "utgivare.core.sessions.cached_db"
     yield redis_server
     resilient_cache.forget_outages()

@@ -7,8 +7,9 @@ class CoreConfig(AppConfig):
     verbose_name = "Utgivare"
 
     def ready(self):
-        from . import content_version, page_cache, permissions
+        from . import content_version, page_cache, permissions, reader_cache
 
         content_version.connect_signals()
         page_cache.connect_signals()
         permissions.connect_signals()
+        reader_cache.connect_signals()

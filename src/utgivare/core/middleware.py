@@ -2,18 +2,20 @@ import contextlib
 import logging
 
 from django.conf import settings
+from django.contrib.auth.middleware import AuthenticationMiddleware
 from django.contrib.sessions.middleware import SessionMiddleware as DjangoSessionMiddleware
 from django.db import DatabaseError, InterfaceError
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext
 from wagtail.views import serve as wagtail_serve
 
 from utgivare.core.text_input import first_refused_input, has_forbidden_characters
 
-from . import caching, content_version
+from . import caching, content_version, reader_cache
 
 logger = logging.getLogger(__name__)
 
@@ -112,6 +114,21 @@ class SessionMiddleware(DjangoSessionMiddleware):
             )
             response["Cache-Control"] = "no-store"
             return response
+
+
+class ReaderAuthenticationMiddleware(AuthenticationMiddleware):
+    """Django's AuthenticationMiddleware, with the user row (and the reader's other kept
+    rows: subscriptions, meter) read by core.reader_cache, checked as Django checks it."""
+
+    def process_request(self, request):
+        super().process_request(request)
+        request.user = SimpleLazyObject(lambda: _reader(request))
+
+
+def _reader(request):
+    if not hasattr(request, "_cached_user"):
+        request._cached_user = reader_cache.get_user(request)
+    return request._cached_user
 
 
 class ChosenLanguageMiddleware:

@@ -48,6 +48,12 @@ MEMO_SECONDS = 1.0
 _NOT_STORED_HEADERS = {"set-cookie", "date", "connection", "transfer-encoding"}
 
 _memo: dict[str, tuple[int, float]] = {}
+# Addresses answered per reader to readers without a session (a metered piece): key ->
+# the tag versions it was so answered at. While they hold, a request there neither
+# looks for a stored page nor reads `content` to store one (per process; see below).
+_per_reader: dict[str, dict[str, int]] = {}
+_PER_READER_MAX = 5000
+PER_READER_ATTR = "_utgivare_page_cache_per_reader"
 
 
 def enabled() -> bool:
@@ -60,6 +66,12 @@ def seconds() -> int:
 
 def page_tag(page_id) -> str:
     return f"page:{page_id}"
+
+
+def drawn_per_reader(request) -> None:
+    """Say that this address is answered per reader to every reader without a session
+    (a metered or paid piece: the meter decides), until one of its tags changes."""
+    setattr(request, PER_READER_ATTR, True)
 
 
 def depends_on(request, *tags: str) -> None:
@@ -126,7 +138,13 @@ def bump(*names: str) -> None:
     """New versions for these tags (and `content`), in the caller's transaction."""
     if not enabled():
         return  # nothing is kept, so nothing can be stale (PAGE_CACHE_SECONDS=0)
-    names = sorted({*names, CONTENT})
+    bump_alone(*names, CONTENT)
+
+
+def bump_alone(*names: str) -> None:
+    """New versions for exactly these tags, in the caller's transaction (not `content`:
+    for what no whole page shows, such as a reader's own rows, core.reader_cache)."""
+    names = sorted(set(names))
     table = _table()
     with transaction.atomic(), connection.cursor() as cursor:
         for name in names:
@@ -231,6 +249,11 @@ class PageCacheMiddleware:
         if request.method == "HEAD":
             key = key.replace(":HEAD:", ":GET:", 1)
         try:
+            per_reader = _per_reader.get(key)
+            if per_reader is not None and read_versions(per_reader) == per_reader:
+                response = self.get_response(request)
+                response.setdefault(HEADER, "miss")
+                return response
             entry = cache.get(key)
             if entry is not None:
                 stored = entry["versions"]
@@ -243,8 +266,21 @@ class PageCacheMiddleware:
         response = self.get_response(request)
         if may_store(request, response):
             self._store(request, response, key, before)
+        elif getattr(request, PER_READER_ATTR, False) and response.status_code == 200:
+            self._remember_per_reader(request, key)
         response.setdefault(HEADER, "miss")
         return response
+
+    def _remember_per_reader(self, request, key):
+        # Only ever skips storing: a stale entry costs a lookup, never a wrong page.
+        tags = {*(getattr(request, TAGS_ATTR, None) or ()), SITE}
+        try:
+            versions = read_versions(sorted(tags))
+        except (DatabaseError, InterfaceError):
+            return
+        if len(_per_reader) >= _PER_READER_MAX:
+            _per_reader.clear()
+        _per_reader[key] = versions
 
     def _store(self, request, response, key, before):
         tags = getattr(request, TAGS_ATTR, None) or {CONTENT}

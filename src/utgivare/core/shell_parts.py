@@ -96,16 +96,18 @@ def _csrf(request) -> str:
     return escape(get_token(request))
 
 
-def account_nav(request) -> str:
+def account_nav(request, csrf_token=None) -> str:
     """The header's account links. No context processors: they need only the
     reader and, for the logout form, a CSRF token (never asked for an anonymous
-    reader: it would set a cookie on a page a shared cache may keep)."""
-    logged_in = request.user.is_authenticated
+    reader: it would set a cookie on a page a shared cache may keep; in a shell,
+    the `csrf` slot's marker)."""
+    if csrf_token is None:
+        csrf_token = get_token(request) if request.user.is_authenticated else "NOTPROVIDED"
     return render_to_string(
-        "core/includes/account_nav.html",
-        {"request": request, "csrf_token": get_token(request) if logged_in else "NOTPROVIDED"},
+        "core/includes/account_nav.html", {"request": request, "csrf_token": csrf_token}
     )
 
 
 register("csrf", _csrf)
+# Shells drawn before the account links were drawn into them (with a `csrf` slot).
 register("accountnav", account_nav)

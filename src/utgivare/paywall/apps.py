@@ -14,4 +14,5 @@ class PaywallConfig(AppConfig):
         from . import personal_data as paywall_data
 
         personal_data.register("paywall", export=paywall_data.export, erase=paywall_data.erase)
+        meters.connect_signals()
         privacy.register_cookie("paywall_meter", meters.privacy_cookie)

@@ -37,7 +37,7 @@ from django.core.cache import cache
 from django.db import IntegrityError, OperationalError, connection, transaction
 from django.utils.translation import gettext as _
 
-from utgivare.core import privacy
+from utgivare.core import privacy, reader_cache
 
 from .access import (
     MAX_FREE_READS,
@@ -202,8 +202,15 @@ def claim_anonymous_read(anonymous: AnonymousMeter, piece_id: int, *, limit: int
 
     The shadow copy is the meter parallel requests share (they all carry the
     same cookie), so it is read again under the lock and decided on together
-    with the request's cookie.
+    with the request's cookie. A meter id this request made (no cookie, or one not
+    trusted) is known to no other request: nothing to wait for, no copy to read.
     """
+    if not anonymous.cookie_valid:
+        decision, after = claim(
+            meter=meter_for_month(anonymous.meter, now), piece_id=piece_id, limit=limit, now=now
+        )
+        store_anonymous(anonymous.meter_id, after)
+        return decision, after
     try:
         with _meter_lock(anonymous.meter_id):
             shadow = _shadow(anonymous.meter_id)
@@ -216,9 +223,32 @@ def claim_anonymous_read(anonymous: AnonymousMeter, piece_id: int, *, limit: int
     return decision, after
 
 
+# The account meter, kept between requests (core.reader_cache) and dropped with every
+# save of the row. A kept meter can only be behind the stored one (within a month a
+# meter only grows): then a re-read looks like a new read and is claimed, which reads
+# the row again under its lock.
+KEPT_PART = "meter"
+
+
 def read_account(user) -> Meter:
-    row = AccountMeter.objects.filter(user=user).only("month", "piece_ids").first()
-    return row.as_meter() if row else Meter()
+    def load():
+        row = AccountMeter.objects.filter(user=user).only("month", "piece_ids").first()
+        return row.as_meter() if row else Meter()
+
+    return reader_cache.part(user, KEPT_PART, load)
+
+
+def _account_meter_changed(sender, instance=None, raw=False, **kwargs):
+    if not raw and instance is not None:
+        reader_cache.bump_reader(instance.user_id)
+
+
+def connect_signals():
+    from django.db.models.signals import post_delete, post_save  # noqa: PLC0415
+
+    reader_cache.register_part(KEPT_PART)
+    post_save.connect(_account_meter_changed, sender=AccountMeter, dispatch_uid="meter-save")
+    post_delete.connect(_account_meter_changed, sender=AccountMeter, dispatch_uid="meter-del")
 
 
 def _update_account(user, change):

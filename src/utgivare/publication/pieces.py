@@ -245,6 +245,8 @@ class ReadablePiece(Page):
         if access.is_accessible_for_free and not logged_in:
             # The same for every reader: core.page_cache keeps the whole answer.
             return super().serve(request, *args, **kwargs)
+        if not logged_in:
+            page_cache.drawn_per_reader(request)
         subscriber = logged_in and gate.entitlements_for_request(request).is_subscriber
         versions = page_cache.read_versions([page_cache.page_tag(self.pk), page_cache.SITE])
         key = "utgivare:piece-shell:" + ":".join(

@@ -56,7 +56,8 @@ def register_serve_annotation(name, expression):
 
 def load_for_serving(page, model, restriction_paths=None):
     """The specific page, with what its template reads (`serve_select_related`) joined in,
-    and the registered annotations."""
+    the registered annotations, and whether any view restriction applies to it (when
+    `restriction_paths` are known)."""
     related = getattr(model, "serve_select_related", ())
     annotations = {name: expression() for name, expression in _serve_annotations.items()}
     if restriction_paths is not None:

@@ -12,12 +12,13 @@ class SubscriptionsConfig(AppConfig):
 
         from utgivare.core import personal_data, privacy
 
-        from . import event_privacy
+        from . import entitlements, event_privacy
         from . import personal_data as subscription_data
         from .models import Subscription
         from .permissions import SubscriptionPermissionPolicy
 
         register_permission_policy(Subscription, SubscriptionPermissionPolicy(Subscription))
+        entitlements.connect_signals()
 
         personal_data.register(
             "subscriptions", export=subscription_data.export, erase=subscription_data.erase

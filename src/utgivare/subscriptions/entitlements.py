@@ -12,8 +12,10 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from utgivare.core import reader_cache
+
 from .choices import Source, Status
-from .models import Subscription
+from .models import Plan, Subscription
 
 # Stripe renews a subscription at the end of its period and tells us a little
 # later (the renewal invoice is finalised up to an hour after the period
@@ -110,13 +112,52 @@ def snapshot_of(subscription: Subscription) -> SubscriptionSnapshot:
     )
 
 
+# The reader's subscriptions as snapshots, kept between requests (core.reader_cache);
+# the decision is made anew with `now`, so a period that ends ends on time.
+KEPT_PART = "subscriptions"
+
+
+def _snapshots(user_id) -> list[SubscriptionSnapshot]:
+    subscriptions = (
+        Subscription.objects.filter(user_id=user_id)
+        .exclude(status=Status.INCOMPLETE)
+        .select_related("plan")
+    )
+    return [snapshot_of(sub) for sub in subscriptions]
+
+
 def for_reader(user, now) -> Entitlements:
     """Entitlements of `user` (may be anonymous) at `now` (aware datetime)."""
     if user is None or not getattr(user, "is_authenticated", False):
         return NOTHING
-    subscriptions = (
-        Subscription.objects.filter(user_id=user.pk)
-        .exclude(status=Status.INCOMPLETE)
-        .select_related("plan")
-    )
-    return decide([snapshot_of(sub) for sub in subscriptions], now)
+    return decide(reader_cache.part(user, KEPT_PART, lambda: _snapshots(user.pk)), now)
+
+
+def _subscription_loaded(sender, instance=None, **kwargs):
+    """The reader a subscription row belonged to when loaded (it may be given to another,
+    or to nobody when its reader's data is erased): both readers' rows are dropped."""
+    instance._loaded_user_id = instance.__dict__.get("user_id")
+
+
+def _subscription_changed(sender, instance=None, raw=False, **kwargs):
+    if not raw and instance is not None:
+        reader_cache.bump_reader(
+            *{instance.user_id, getattr(instance, "_loaded_user_id", None)} - {None}
+        )
+
+
+def _plan_changed(sender, instance=None, raw=False, created=False, **kwargs):
+    if not raw and not created:
+        reader_cache.bump_all_readers()
+
+
+def connect_signals():
+    """Every change to a subscription or a plan drops what is kept of it (in its transaction)."""
+    from django.db.models.signals import post_delete, post_init, post_save  # noqa: PLC0415
+
+    reader_cache.register_part(KEPT_PART)
+    post_init.connect(_subscription_loaded, sender=Subscription, dispatch_uid="entitl-init")
+    post_save.connect(_subscription_changed, sender=Subscription, dispatch_uid="entitl-save")
+    post_delete.connect(_subscription_changed, sender=Subscription, dispatch_uid="entitl-del")
+    post_save.connect(_plan_changed, sender=Plan, dispatch_uid="entitl-plan-save")
+    post_delete.connect(_plan_changed, sender=Plan, dispatch_uid="entitl-plan-del")
