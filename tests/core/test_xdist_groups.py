@@ -1,6 +1,6 @@
 """`make test` runs the suite on two xdist workers with `--dist loadgroup`: a module marked
-with an xdist_group runs on one worker, so its module-scoped content is built once and
-the browser tests never run two Chromiums at once. xdist sends a test to a worker by its
+with an xdist_group runs on one worker, so its module-scoped content is built once (not
+again each time a worker comes back to the module). xdist sends a test to a worker by its
 id: a grouped test's id must end in "@group" (tests/conftest.py keeps it so)."""
 
 import pytest
