@@ -21,7 +21,11 @@ unexport PYTHONDONTWRITEBYTECODE
 # Two workers on two cores, often beside other work: Hypothesis judges rules, not the
 # machine's speed (profiles in tests/conftest.py).
 export HYPOTHESIS_PROFILE ?= ci
-PYTEST := $(RUN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup --durations=15
+# --no-loadscope-reorder: xdist hands out tests in pytest-django's order (tests in a rolled-back
+# transaction, then transactional ones, which end with a flush, then those without a
+# database), a group where its first test is. xdist's default puts the biggest groups first,
+# which sent the browser group's flushes ahead of tests that need the migrated rows.
+PYTEST := $(RUN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup --no-loadscope-reorder --durations=15
 # Coverage of the whole SQLite run, which must not fall below the floor (measured, rounded
 # down to a multiple of 5). Off by default when PYTEST_ARGS picks a part: its figure would
 # say nothing (COVERAGE=1 turns it on again, e.g. with PYTEST_ARGS=--reuse-db).

@@ -7,7 +7,7 @@ from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 from pytest_django.fixtures import _disable_migrations, _get_databases_for_setup
 
-from tests import template_db
+from tests import fast_flush, template_db
 from tests.caching import clear_cache
 from tests.factories import ArticlePageFactory, AuthorPageFactory, site_tree
 
@@ -28,6 +28,34 @@ hypothesis_settings.load_profile(
     os.environ.get("HYPOTHESIS_PROFILE")
     or ("ci" if os.environ.get("CI", "").lower() in ("1", "true") else "dev")
 )
+
+# Deletes instead of TRUNCATE after transactional tests on PostgreSQL (1-3 s each).
+fast_flush.install()
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items):
+    """Make `--dist loadgroup` keep each xdist_group on one worker again.
+
+    pytest-xdist 3.8 (on the worker) appends "@group" to a grouped test's id by setting
+    ``item._nodeid``; pytest 9.2 reads the id from ``item._id`` instead, so the suffix was
+    lost and every group was spread over both workers like ungrouped tests: the demo was
+    loaded and the big walks' content built on each worker, and two Chromiums ran at once.
+    This sets the id xdist meant, where xdist's own hook did not."""
+    if not hasattr(config, "workerinput") or not config.getvalue("loadgroup"):
+        return
+    from _pytest.nodeid import NodeId
+
+    for item in items:
+        names = {
+            str(mark.args[0] if mark.args else mark.kwargs.get("name", "default"))
+            for mark in item.iter_markers("xdist_group")
+        }
+        if not names:
+            continue
+        suffix = "@" + "_".join(sorted(names))
+        if not item.nodeid.endswith(suffix):
+            item._id = NodeId.parse(item.nodeid + suffix)
 
 
 @pytest.fixture(scope="session")

@@ -30,9 +30,10 @@ LAUNCH_ARGS = [
 def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/browser/" in str(item.fspath):
+            # No xdist_group: held on one worker, the ~20 browser tests (transactional, so
+            # after every rolled-back test) were the run's last 80-150 s while the other
+            # worker stood idle. Each worker starts its own Chromium once (`chromium`).
             item.add_marker(pytest.mark.browser)
-            # One xdist worker runs all browser tests: two Chromiums on two cores thrash.
-            item.add_marker(pytest.mark.xdist_group("browser"))
 
 
 @pytest.fixture(scope="session")
