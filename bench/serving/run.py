@@ -25,6 +25,10 @@ Environment (all optional):
   BENCH_FRESH=1           0 keeps the data of the last run (skips the reset, not the load)
   BENCH_KEEP=0            1: after measuring, keep serving until Ctrl-C (at most
                           BENCH_KEEP_SECONDS, default 3600) for ../shared/bench-peers/bench.sh
+  BENCH_PEER_URL=        also measure this address (a peer's copy of the reference
+                          article, e.g. Ghost's from ../shared/bench-peers/setup-ghost.sh:
+                          http://127.0.0.1:2368/skargardens-tysta-morgnar/) in the same
+                          run, and print every scenario as a multiple of it
   BENCH_SOAK_SECONDS=0    then load every per-reader scenario at once for this long
                           (600: the issue's 10-minute memory run) and print each
                           worker's resident memory every minute (bench/serving/soak.py)
@@ -95,6 +99,7 @@ class Config:
         self.fresh = os.environ.get("BENCH_FRESH", "1") != "0"
         self.keep = os.environ.get("BENCH_KEEP", "0") == "1"
         self.soak_seconds = env_int("BENCH_SOAK_SECONDS", 0)
+        self.peer_url = os.environ.get("BENCH_PEER_URL", "")
         self.keep_seconds = env_int("BENCH_KEEP_SECONDS", 3600)
         self.var = Path(os.environ.get("BENCH_VAR_DIR") or ROOT / "var" / "bench-http").resolve()
         self.base = f"http://127.0.0.1:{self.port}"
@@ -561,6 +566,26 @@ def table(baseline, rows):
     return "\n".join(lines)
 
 
+def peer_table(peer, rows):
+    """Each scenario as a multiple of the peer measured in the same run."""
+    lines = [
+        f"Against {peer['name']} ("
+        f"{peer['c16']['requests_per_second']:,.1f} / {peer['c64']['requests_per_second']:,.1f}"
+        " req/s at c16 / c64, measured after the scenarios):",
+        "| scenario | x peer c16 | x peer c64 |",
+        "|---|---|---|",
+    ]
+    for row in rows:
+        ratios = [
+            row[c]["requests_per_second"] / peer[c]["requests_per_second"]
+            if peer[c]["requests_per_second"]
+            else 0.0
+            for c in ("c16", "c64")
+        ]
+        lines.append(f"| {row['name']} | {ratios[0]:.1f}x | {ratios[1]:.1f}x |")
+    return "\n".join(lines)
+
+
 def machine():
     return {
         "cpus": os.cpu_count(),
@@ -649,6 +674,8 @@ def main():
                 )
                 for s in scenarios
             ]
+            if config.peer_url:
+                results["peer"] = measure(config, f"peer: {config.peer_url}", config.peer_url)
             results["workers_rss_kb_after"] = workers_rss(gunicorn.pid)
             results["machine_after"] = machine()
             results["baseline"] = baseline
@@ -674,6 +701,8 @@ def main():
                     if kb
                 )
             )
+            if config.peer_url:
+                say(peer_table(results["peer"], rows))
             say(f"Results: {config.var / 'results.json'}; raw wrk output in {config.var / 'wrk'}")
         if config.soak_seconds:
             run_soak(config, gunicorn, dataset, cookies)
