@@ -1,7 +1,10 @@
 """A throw-away database and Django setup shared by every scenario."""
 
+import json
 import os
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 
@@ -43,3 +46,12 @@ def timed_get(client, url, repeat=30):
         assert response.status_code == 200, (url, response.status_code)
 
     return median_seconds(get, repeat=repeat)
+
+
+def json_from_worker(args, env, cwd):
+    """Run `python <args>` in a fresh process (its own settings and database) and return
+    the JSON object it prints on its last line of stdout."""
+    done = subprocess.run(
+        [sys.executable, *args], cwd=cwd, env=env, stdout=subprocess.PIPE, check=True, text=True
+    )
+    return json.loads(done.stdout.strip().splitlines()[-1])

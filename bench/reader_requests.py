@@ -24,11 +24,12 @@ and a Redis db of its own (both are emptied: the same variables as `make bench-h
 import json
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from bench.environment import json_from_worker  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 REPEAT = int(os.environ.get("BENCH_REPEAT", "200"))
@@ -47,15 +48,7 @@ def _run_worker(database_url, redis_url):
     if database_url:
         env["DATABASE_URL"] = database_url
         env["REDIS_URL"] = redis_url
-    done = subprocess.run(
-        [sys.executable, "-m", "bench.reader_requests"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        check=True,
-        text=True,
-    )
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return json_from_worker(["-m", "bench.reader_requests"], env, ROOT)
 
 
 def run():

@@ -13,11 +13,10 @@ index. Target (issue #13): p95 under 50 ms on PostgreSQL.
 The first run builds the corpus (minutes; SEARCH_BENCH_PIECES sets the size).
 """
 
-import json
 import os
-import subprocess
-import sys
 from pathlib import Path
+
+from bench.environment import json_from_worker  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -30,15 +29,7 @@ def _run_worker(database_url):
     env.pop("DJANGO_SETTINGS_MODULE", None)
     if database_url:
         env["DATABASE_URL"] = database_url
-    done = subprocess.run(
-        [sys.executable, "-m", "bench.search_corpus"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        check=True,
-        text=True,
-    )
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return json_from_worker(["-m", "bench.search_corpus"], env, ROOT)
 
 
 def _result(report):

@@ -30,11 +30,12 @@ import json
 import os
 import random
 import resource
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from bench.environment import json_from_worker  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -216,15 +217,7 @@ def in_process_of_its_own(step: str, path: Path, database_url: str | None, var_d
     env.setdefault("UTGIVARE_INSECURE_DEV_KEY", "1")
     if database_url:
         env["DATABASE_URL"] = database_url
-    done = subprocess.run(
-        [sys.executable, "-m", "bench.wordpress_import", step, str(path)],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        check=True,
-        text=True,
-    )
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return json_from_worker(["-m", "bench.wordpress_import", step, str(path)], env, ROOT)
 
 
 def measure(path: Path, database_url: str | None) -> dict:
