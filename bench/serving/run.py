@@ -734,11 +734,13 @@ def run_soak(config, gunicorn, dataset, cookies):
             f"  {scenario['name']}: {result.requests:,} requests, "
             f"{result.requests_per_second:,.0f} req/s, errors {result.errors or 'none'}"
         )
-    growth = soak.growth_mb(samples)
-    say(
-        "Growth from minute 1 to the end (MB): "
-        + (", ".join(f"{pid}: {mb:+.1f}" for pid, mb in growth.items()) or "run too short")
-    )
+    middle = (len(samples) - 1) // 2
+    for since, label in ((1, "minute 1"), (middle, f"minute {middle}")):
+        growth = soak.growth_mb(samples, since=since)
+        say(
+            f"Growth from {label} to the end (MB): "
+            + (", ".join(f"{pid}: {mb:+.1f}" for pid, mb in growth.items()) or "run too short")
+        )
     (config.var / "soak.json").write_text(
         json.dumps(
             {

@@ -41,6 +41,11 @@ def soak(seconds, urls, sample, say, wrk_binary, connections_each=4):
                 samples.append((round(elapsed), sample()))
                 say(f"  minute {len(samples) - 1}: {_row(samples[-1][1])}")
             time.sleep(1)
+        # The last minute ends with the load itself: sampled as the load stops, before the
+        # workers go idle.
+        if samples[-1][0] < seconds - SAMPLE_EVERY / 2:
+            samples.append((round(time.monotonic() - started), sample()))
+            say(f"  minute {len(samples) - 1} (end): {_row(samples[-1][1])}")
     finally:
         for run in runs:
             if run.poll() is None:
@@ -53,9 +58,11 @@ def _row(rss_kb):
     return ", ".join(f"{pid}: {kb / 1024:.0f} MB" for pid, kb in rss_kb.items() if kb)
 
 
-def growth_mb(samples):
-    """Per worker, RSS at the end minus RSS after the first minute (warm caches), in MB."""
-    if len(samples) < 3:
+def growth_mb(samples, *, since):
+    """Per worker, RSS at the end minus RSS at sample `since`, in MB. From minute 1 it
+    includes caches filling up to their bounds; from the middle of the run a steady
+    process shows about zero, and a leak shows as much as in any other half."""
+    if len(samples) < 3 or since >= len(samples) - 1:
         return {}
-    first, last = samples[1][1], samples[-1][1]
+    first, last = samples[since][1], samples[-1][1]
     return {pid: (last[pid] - first[pid]) / 1024 for pid in first if first[pid] and last.get(pid)}
