@@ -32,12 +32,26 @@ def rows(shape, make_queryset, **values):
     `shape` must name everything the statement's text depends on besides `values`
     (the model, an `IN` list's length, constants baked into the queryset); each value
     is an int, a str, or a list of them (an `IN` list)."""
+    return _compiled_for(shape, make_queryset, values).run(values)
+
+
+def statement(shape, make_queryset, **values):
+    """(sql, params, alias) of `make_queryset(**values)`, compiled once per `shape`, for a
+    caller that reads the rows with a plain cursor; None when the ORM would run no query
+    (an empty `IN` list)."""
+    found = _compiled_for(shape, make_queryset, values)
+    if found.sql is None:
+        return None
+    return found.sql, found.params(values), found.alias
+
+
+def _compiled_for(shape, make_queryset, values):
     key = (shape, tuple(values))
     found = _compiled.get(key)
     if found is None:
         found = _Compiled(make_queryset, values)
         _compiled[key] = found
-    return found.run(values)
+    return found
 
 
 def forget() -> None:
@@ -87,14 +101,17 @@ class _Compiled:
             raise ValueError(f"compiled_queries: values not passed unchanged: {self.sql}")
         self.names = tuple(markers)
 
-    def run(self, values):
-        if self.sql is None:
-            return []
+    def params(self, values):
         flat = list(_flat(values[name] for name in self.names))
-        params = [
+        return [
             constant if slot is None else flat[slot]
             for slot, constant in zip(self.slots, self.constants, strict=True)
         ]
+
+    def run(self, values):
+        if self.sql is None:
+            return []
+        params = self.params(values)
         # A copy of the compiled compiler that answers with this statement: Django's
         # ModelIterable runs it and makes the objects from its select list.
         compiler = copy.copy(self.compiler)
