@@ -76,16 +76,15 @@ def test_routing_query_is_what_the_orm_reads_for_each_address(tree, rf):
     other_section = SectionPageFactory(parent=home, slug="andra-sektionen", show_in_menus=True)
     second = ArticlePageFactory(parent=other_section, slug="andra")
     request = rf.get("/")
-    in_menu_q = menu.wanted_with_route(request, home)
-    assert in_menu_q is not None
+    assert menu.wanted_with_route(request, home)
     menu_pages = list(home.get_children().live().in_menu().order_by("path"))
     assert len(menu_pages) >= 2
     for piece in (first, second):
         url_paths = [piece.get_parent().url_path, piece.url_path]
-        by_orm = list(routing._pages_on_the_way(home, url_paths, in_menu_q))
+        by_orm = list(routing._pages_on_the_way(home, url_paths, True))
         compiled = compiled_queries.rows(
             ("route-test",),
-            lambda url_paths: routing._pages_on_the_way(home, url_paths, in_menu_q),
+            lambda url_paths: routing._pages_on_the_way(home, url_paths, True),
             url_paths=url_paths,
         )
         assert [readable(page) for page in compiled] == [readable(page) for page in by_orm]

@@ -111,11 +111,12 @@ def view_restrictions(page):
     return PageViewRestriction.objects.filter(page__path__in=paths)
 
 
-def _pages_on_the_way(root, url_paths, in_menu_q):
-    """The pages below `root` at `url_paths`, and the menu's pages when `in_menu_q`."""
+def _pages_on_the_way(root, url_paths, with_menu):
+    """The pages below `root` at `url_paths`, and the menu's pages when `with_menu`."""
     on_the_way_q = Q(url_path__in=url_paths, path__startswith=root.path, depth__gt=root.depth)
-    if in_menu_q is None:
+    if not with_menu:
         return Page.objects.filter(on_the_way_q)
+    in_menu_q = menu.condition(root)
     return Page.objects.filter(on_the_way_q | in_menu_q).annotate(
         serve_on_the_way=ExpressionWrapper(on_the_way_q, BooleanField()),
         serve_in_menu=ExpressionWrapper(in_menu_q, BooleanField()),
@@ -130,14 +131,14 @@ def route_below(root, request, path_components):
     for component in path_components:
         url_path += f"{component}/"
         prefixes.append(url_path)
-    in_menu_q = menu.wanted_with_route(request, root)
+    with_menu = menu.wanted_with_route(request, root)
     # The statement depends on the root and the number of steps, not on the slugs
     # (core.compiled_queries): compiled once per site root and depth of address.
-    shape = ("route", root.path, root.depth, len(prefixes), in_menu_q is not None)
+    shape = ("route", root.path, root.depth, len(prefixes), with_menu)
     pages = compiled_queries.rows(
-        shape, lambda url_paths: _pages_on_the_way(root, url_paths, in_menu_q), url_paths=prefixes
+        shape, lambda url_paths: _pages_on_the_way(root, url_paths, with_menu), url_paths=prefixes
     )
-    if in_menu_q is not None:
+    if with_menu:
         # Drawn cold, the menu's pages came along (core.menu): one query fewer.
         menu.found_with_route(request, root, [page for page in pages if page.serve_in_menu])
         pages = [page for page in pages if page.serve_on_the_way]
