@@ -21,7 +21,8 @@ import itertools
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
 
-# (database alias, shape) -> _Compiled. A few entries per kind of page and site root.
+# (shape, names of the values) -> _Compiled: a few per kind of page and site root. One
+# database (the default), as everywhere in this project.
 _compiled = {}
 _marker_numbers = itertools.count(1)
 
@@ -31,7 +32,9 @@ def rows(shape, make_queryset, **values):
 
     `shape` must name everything the statement's text depends on besides `values`
     (the model, an `IN` list's length, constants baked into the queryset); each value
-    is an int, a str, or a list of them (an `IN` list)."""
+    is an int, a str, or a list of them (an `IN` list). Nothing else in the queryset
+    may change while the process runs: a time (`now()`) or the active language would
+    stay what it was at the first compiling, so pass it as a value."""
     return _compiled_for(shape, make_queryset, values).run(values)
 
 
