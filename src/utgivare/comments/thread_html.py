@@ -30,6 +30,8 @@ from django.utils.dates import MONTHS
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext, ngettext
 
+from utgivare.core import compiled_queries
+
 from .comment_text import safe_website
 from .models import Comment
 from .threading import SEGMENT_WIDTH, path_ids
@@ -98,14 +100,11 @@ def _rows(page_id):
     naive UTC datetimes or ISO strings (SQLite, depending on the driver's own
     converters); they are made aware UTC here.
     """
-    queryset = (
-        Comment.objects.public()
-        .filter(page_id=page_id)
-        .order_by("thread_path")
-        .values_list(*FIELDS)
+    # The statement compiled once per process (core.compiled_queries).
+    sql, params, alias = compiled_queries.statement(
+        ("comment-thread-rows",), _public_rows, page_id=page_id
     )
-    sql, params = queryset.query.sql_with_params()
-    with connections[queryset.db].cursor() as cursor:
+    with connections[alias].cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
     if not rows:
@@ -117,6 +116,15 @@ def _rows(page_id):
     if sample.tzinfo is None:
         return [(*row[:7], row[7].replace(tzinfo=utc), row[8]) for row in rows]
     return rows
+
+
+def _public_rows(page_id):
+    return (
+        Comment.objects.public()
+        .filter(page_id=page_id)
+        .order_by("thread_path")
+        .values_list(*FIELDS)
+    )
 
 
 def load_entries(page_id) -> list[Entry]:

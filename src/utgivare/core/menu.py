@@ -4,7 +4,8 @@ restriction hides, in tree order, as [{"url", "title"}].
 The same for every reader, so built once per content version (which every publish,
 unpublish, move, deletion or restriction changes), site and language. Drawn cold,
 the menu's pages come with the routing query of the page (publication.routing asks
-for `wanted_with_route` and hands the rows to `found_with_route`), one query fewer.
+`wanted_with_route`, adds `condition` and hands the rows to `found_with_route`), one
+query fewer.
 """
 
 from django.db.models import Exists, OuterRef, Q
@@ -41,14 +42,17 @@ def _private(root):
     )
 
 
-def wanted_with_route(request, root):
-    """A condition over pages that picks this root's menu entries, when the menu of the
-    request's site (whose root `root` is) is not kept yet; else None."""
+def wanted_with_route(request, root) -> bool:
+    """Whether the routing query below `root` should bring the menu's pages along: the
+    menu of the request's site (whose root `root` is) is not kept yet."""
     site = Site.find_for_request(request)
     if site is None or site.root_page_id != root.pk:
-        return None
-    if content_version.is_cached(request, _key(site)):
-        return None
+        return False
+    return not content_version.is_cached(request, _key(site))
+
+
+def condition(root):
+    """A condition over pages that picks this root's menu entries."""
     return Q(depth=root.depth + 1, path__startswith=root.path, live=True, show_in_menus=True) & ~Q(
         _private(root)
     )

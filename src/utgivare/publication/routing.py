@@ -19,7 +19,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, PageViewRestriction
 from wagtail.url_routing import RouteResult
 
-from utgivare.core import content_version, menu
+from utgivare.core import compiled_queries, content_version, menu
 
 FALLBACK = None  # returned when Wagtail's own walk should decide
 
@@ -57,21 +57,33 @@ def register_serve_annotation(name, expression):
 def load_for_serving(page, model, restriction_paths=None):
     """The specific page, with what its template reads (`serve_select_related`) joined in,
     the registered annotations, and whether any view restriction applies to it (when
-    `restriction_paths` are known)."""
-    related = getattr(model, "serve_select_related", ())
-    annotations = {name: expression() for name, expression in _serve_annotations.items()}
+    `restriction_paths` are known). Compiled once per page type (core.compiled_queries)."""
+    related = tuple(getattr(model, "serve_select_related", ()))
+    values = {"pk": page.pk}
     if restriction_paths is not None:
+        values["paths"] = list(restriction_paths)
+    shape = ("serve", model, related, tuple(_serve_annotations), len(restriction_paths or ()))
+    found = compiled_queries.rows(
+        shape, lambda **markers: _serving_queryset(model, related, **markers), **values
+    )
+    if not found:
+        raise model.DoesNotExist  # gone since routing saw it, as `get()` would say
+    (specific,) = found
+    specific._cached_parent_obj = page._cached_parent_obj
+    specific._restriction_paths = restriction_paths
+    return specific
+
+
+def _serving_queryset(model, related, pk, paths=None):
+    annotations = {name: expression() for name, expression in _serve_annotations.items()}
+    if paths is not None:
         # Whether any view restriction applies, asked in this query: a public page (almost
         # every one) then needs no query for them. Kept with the route, which a
         # restriction's save or deletion makes stale (it bumps the content version).
         annotations[_HAS_RESTRICTIONS] = Exists(
-            PageViewRestriction.objects.filter(page__path__in=restriction_paths)
+            PageViewRestriction.objects.filter(page__path__in=paths)
         )
-    specific = model._default_manager.select_related(*related).annotate(**annotations)
-    specific = specific.get(pk=page.pk)
-    specific._cached_parent_obj = page._cached_parent_obj
-    specific._restriction_paths = restriction_paths
-    return specific
+    return model._default_manager.select_related(*related).annotate(**annotations).filter(pk=pk)
 
 
 def _restriction_paths(root, pages):
@@ -99,6 +111,18 @@ def view_restrictions(page):
     return PageViewRestriction.objects.filter(page__path__in=paths)
 
 
+def _pages_on_the_way(root, url_paths, with_menu):
+    """The pages below `root` at `url_paths`, and the menu's pages when `with_menu`."""
+    on_the_way_q = Q(url_path__in=url_paths, path__startswith=root.path, depth__gt=root.depth)
+    if not with_menu:
+        return Page.objects.filter(on_the_way_q)
+    in_menu_q = menu.condition(root)
+    return Page.objects.filter(on_the_way_q | in_menu_q).annotate(
+        serve_on_the_way=ExpressionWrapper(on_the_way_q, BooleanField()),
+        serve_in_menu=ExpressionWrapper(in_menu_q, BooleanField()),
+    )
+
+
 def route_below(root, request, path_components):
     """A RouteResult for `path_components` under `root`, raising Http404 as Wagtail does,
     or FALLBACK when Wagtail's walk must decide."""
@@ -107,17 +131,15 @@ def route_below(root, request, path_components):
     for component in path_components:
         url_path += f"{component}/"
         prefixes.append(url_path)
-    on_the_way_q = Q(url_path__in=prefixes, path__startswith=root.path, depth__gt=root.depth)
-    in_menu_q = menu.wanted_with_route(request, root)
-    if in_menu_q is None:
-        pages = Page.objects.filter(on_the_way_q)
-    else:
-        # Drawn cold, the menu's pages come along (core.menu): one query fewer.
-        pages = Page.objects.filter(on_the_way_q | in_menu_q).annotate(
-            serve_on_the_way=ExpressionWrapper(on_the_way_q, BooleanField()),
-            serve_in_menu=ExpressionWrapper(in_menu_q, BooleanField()),
-        )
-        pages = list(pages)
+    with_menu = menu.wanted_with_route(request, root)
+    # The statement depends on the root and the number of steps, not on the slugs
+    # (core.compiled_queries): compiled once per site root and depth of address.
+    shape = ("route", root.path, root.depth, len(prefixes), with_menu)
+    pages = compiled_queries.rows(
+        shape, lambda url_paths: _pages_on_the_way(root, url_paths, with_menu), url_paths=prefixes
+    )
+    if with_menu:
+        # Drawn cold, the menu's pages came along (core.menu): one query fewer.
         menu.found_with_route(request, root, [page for page in pages if page.serve_in_menu])
         pages = [page for page in pages if page.serve_on_the_way]
     found = {page.url_path: page for page in pages}

@@ -1,9 +1,8 @@
 from django import template
 from django.utils.safestring import mark_safe
-from wagtail.images.models import Filter
 from wagtail.models import Site
 
-from utgivare.core import menu, shell_parts
+from utgivare.core import menu, renditions, shell_parts
 
 register = template.Library()
 
@@ -41,8 +40,8 @@ def fetch_renditions(image, *spec_patterns):
     would otherwise run its own query on a cold cache). A rendition asked for but
     not listed here is still found or made by its tag."""
     if image:
-        specs = [spec for pattern in spec_patterns for spec in Filter.expand_spec(pattern)]
-        image.prefetched_renditions = list(image.get_renditions(*specs).values())
+        specs = renditions.expanded(spec_patterns)
+        image.prefetched_renditions = renditions.for_specs(image, specs)
     return ""
 
 
