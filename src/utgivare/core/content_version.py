@@ -26,6 +26,8 @@ from wagtail.models.sites import (
 )
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
+from . import process_copies
+
 REQUEST_ATTRIBUTE = "_utgivare_content_version"
 CACHE_SECONDS = 24 * 3600
 
@@ -160,16 +162,17 @@ def _versioned(request, key: str) -> str:
 
 def is_cached(request, key: str) -> bool:
     """Whether `cached(request, key, ...)` would answer from the cache now."""
-    return cache.get(_versioned(request, key)) is not None
+    return process_copies.get(_versioned(request, key)) is not None
 
 
 def cached(request, key: str, build):
-    """`build()` once per content version (and key), from the cache after that."""
+    """`build()` once per content version (and key), from the cache after that (from
+    this process's copy when the cache is Redis: the key names the version)."""
     versioned = _versioned(request, key)
-    value = cache.get(versioned)
+    value = process_copies.get(versioned)
     if value is None:
         value = build()
-        cache.set(versioned, value, CACHE_SECONDS)
+        process_copies.set(versioned, value, CACHE_SECONDS)
     return value
 
 
