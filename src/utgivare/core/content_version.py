@@ -36,6 +36,15 @@ def current(request=None) -> int:
     """The version now, read once per request (a plain cursor: no ORM compile per request)."""
     if request is not None and hasattr(request, REQUEST_ATTRIBUTE):
         return getattr(request, REQUEST_ATTRIBUTE)
+    if request is not None:
+        from . import reader_cache  # noqa: PLC0415 - it imports auth's models
+
+        user_id = reader_cache.hinted_reader(request)
+        if user_id is not None:
+            # A logged-in reader's versions come along (core.reader_cache).
+            version = reader_cache.read_with_content_version(request, user_id, table())
+            remember(request, version)
+            return version
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT version FROM {table()} WHERE id = 1")  # noqa: S608 - our table
         row = cursor.fetchone()

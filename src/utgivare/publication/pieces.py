@@ -105,10 +105,15 @@ def shell_may_serve(request) -> bool:
     if settings.SESSION_COOKIE_NAME not in cookies:
         return True
     session = getattr(request, "session", None)
-    if session is None or any(key in session for key in _PERSONAL_SESSION_KEYS):
+    if session is None:
         return False
     user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated:
+    # The reader before the session's keys: loading the reader loads the session
+    # with their kept rows in one cache round trip (core.reader_cache).
+    logged_in = user is not None and user.is_authenticated
+    if any(key in session for key in _PERSONAL_SESSION_KEYS):
+        return False
+    if not logged_in:
         return True
     return user.is_active and not (
         gate.is_staff(user) or user.has_perm("comments.moderate_comment")
