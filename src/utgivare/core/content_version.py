@@ -30,19 +30,26 @@ from . import process_copies
 
 REQUEST_ATTRIBUTE = "_utgivare_content_version"
 CACHE_SECONDS = 24 * 3600
+# `read(request, content_table) -> version or None`: reads the content version with
+# something else the request needs, in one statement (registered, core imports no app
+# and this module none of its neighbours that import it).
+_read_alongside = None
+
+
+def read_alongside(read) -> None:
+    global _read_alongside
+    _read_alongside = read
 
 
 def current(request=None) -> int:
     """The version now, read once per request (a plain cursor: no ORM compile per request)."""
     if request is not None and hasattr(request, REQUEST_ATTRIBUTE):
         return getattr(request, REQUEST_ATTRIBUTE)
-    if request is not None:
-        from . import reader_cache  # noqa: PLC0415 - it imports auth's models
-
-        user_id = reader_cache.hinted_reader(request)
-        if user_id is not None:
-            # A logged-in reader's versions come along (core.reader_cache).
-            version = reader_cache.read_with_content_version(request, user_id, table())
+    if request is not None and _read_alongside is not None:
+        # What else this request will ask, in the same statement (a logged-in
+        # reader's versions: core.reader_cache); None when nothing.
+        version = _read_alongside(request, table())
+        if version is not None:
             remember(request, version)
             return version
     with connection.cursor() as cursor:

@@ -104,10 +104,14 @@ def hinted_reader(request):
     return _session_users.get(session_key) if session_key else None
 
 
-def read_with_content_version(request, user_id, content_table) -> int:
-    """The content version (returned) and the versions of reader `user_id` (kept on
-    the request for `get_user`), in one statement."""
+def read_with_content_version(request, content_table):
+    """For core.content_version: when the session cookie names a reader this process
+    knows, the content version (returned) and that reader's versions (kept on the
+    request for `get_user`) in one statement; else None."""
     global _WITH_CONTENT_SQL
+    user_id = hinted_reader(request)
+    if user_id is None:
+        return None
     if _WITH_CONTENT_SQL is None:
         _WITH_CONTENT_SQL = (
             f"SELECT '', version FROM {content_table} WHERE id = 1 "  # noqa: S608 - our tables
@@ -264,6 +268,10 @@ def _user_changed(sender, instance=None, raw=False, **kwargs):
 
 def connect_signals():
     from django.db.models.signals import post_delete, post_save  # noqa: PLC0415
+
+    from . import content_version  # noqa: PLC0415 - it imports wagtail's models
+
+    content_version.read_alongside(read_with_content_version)
 
     user_model = get_user_model()
     post_save.connect(_user_changed, sender=user_model, dispatch_uid="reader-cache-user-save")
