@@ -1,6 +1,6 @@
 from django.core.cache import cache
 
-from utgivare.core import page_cache
+from utgivare.core import page_cache, process_copies
 
 
 def clear_cache():
@@ -16,3 +16,5 @@ def clear_cache():
     # What this process remembers of addresses answered per reader (tag versions start
     # again from the same numbers after each test's rollback).
     page_cache._per_reader.clear()
+    # Copies kept by versioned key: versions start again after each test's rollback too.
+    process_copies.forget()

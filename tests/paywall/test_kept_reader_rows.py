@@ -14,7 +14,8 @@ from django.test.utils import CaptureQueriesContext
 from tests.paywall.conftest import make_user
 from tests.paywall.helpers import NOVEMBER, PAYWALLED_SENTENCES, read
 from tests.paywall.test_metered_reading import banner, box
-from utgivare.core import page_cache
+from utgivare.core import page_cache, reader_cache
+from utgivare.core.models import CacheTag
 from utgivare.subscriptions.choices import Status
 from utgivare.subscriptions.lifecycle import Actor, change_manual, register_manual
 from utgivare.subscriptions.models import Plan
@@ -67,6 +68,39 @@ def test_a_warm_logged_in_read_loads_no_user_subscription_or_meter_row(articles,
     tables = " ".join(query["sql"] for query in captured)
     for table in ("auth_user", "subscriptions_subscription", "paywall_accountmeter"):
         assert table not in tables
+
+
+def test_a_warm_logged_in_read_asks_the_database_once(articles, reader):
+    """The reader's versions come with the content version, in one statement."""
+    client = logged_in(reader)
+    read(client, articles[0])
+    read(client, articles[0])
+    with CaptureQueriesContext(connection) as captured:
+        read(client, articles[0])
+    statements = [query["sql"] for query in captured]
+    with_versions = [sql for sql in statements if "core_cachetag" in sql]
+    assert len(with_versions) == 1 and "core_contentversion" in with_versions[0]
+    assert not any("core_contentversion" in sql for sql in statements if sql not in with_versions)
+
+
+def test_a_session_remembered_as_another_readers_is_read_as_its_own(paid_article, reader):
+    """Each process remembers whose a session key was, to read that reader's versions
+    and rows early; the session itself decides whose they are. (Here the other
+    reader's version is the one this reader's rows were kept under before they
+    subscribed: used for this reader, it would bring back their old rows.)"""
+    mine = logged_in(reader)
+    assert not full(read(mine, paid_article))
+    assert not full(read(mine, paid_article))  # from rows kept under `before`
+    before, _shared = reader_cache._versions(reader.pk)
+    subscribe(reader)
+    other = make_user()
+    CacheTag.objects.update_or_create(
+        name=reader_cache.reader_tag(other.pk), defaults={"version": before}
+    )
+    session_key = mine.cookies["sessionid"].value
+    reader_cache._session_users[session_key] = other.pk
+    assert full(read(mine, paid_article))
+    assert reader_cache._session_users[session_key] == reader.pk
 
 
 def test_a_subscription_ended_by_staff_stops_unlocking_at_once(paid_article, clock):

@@ -42,6 +42,8 @@ from django_redis.exceptions import ConnectionInterrupted
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
+from . import process_copies
+
 logger = logging.getLogger(__name__)
 
 # Errors that mean "Redis did not answer", as opposed to a bad command (a
@@ -393,7 +395,9 @@ class ResilientRedisCache(RedisCache):
         )
 
     def delete_pattern(self, pattern, *args, **kwargs):
-        # The fallback cannot match patterns: forgetting all of it is the safe answer.
+        # Neither the fallback nor the process's copies match patterns: forgetting
+        # all of them is the safe answer.
+        process_copies.forget()
         return self._either(
             lambda: RedisCache.delete_pattern(self, pattern, *args, **kwargs),
             self.fallback.clear,
@@ -401,6 +405,7 @@ class ResilientRedisCache(RedisCache):
         )
 
     def clear(self):
+        process_copies.forget()
         return self._either(
             lambda: RedisCache.clear(self),
             self.fallback.clear,

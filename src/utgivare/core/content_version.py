@@ -26,16 +26,32 @@ from wagtail.models.sites import (
 )
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from . import compiled_queries
+from . import compiled_queries, process_copies
 
 REQUEST_ATTRIBUTE = "_utgivare_content_version"
 CACHE_SECONDS = 24 * 3600
+# `read(request, content_table) -> version or None`: reads the content version with
+# something else the request needs, in one statement (registered, core imports no app
+# and this module none of its neighbours that import it).
+_read_alongside = None
+
+
+def read_alongside(read) -> None:
+    global _read_alongside
+    _read_alongside = read
 
 
 def current(request=None) -> int:
     """The version now, read once per request (a plain cursor: no ORM compile per request)."""
     if request is not None and hasattr(request, REQUEST_ATTRIBUTE):
         return getattr(request, REQUEST_ATTRIBUTE)
+    if request is not None and _read_alongside is not None:
+        # What else this request will ask, in the same statement (a logged-in
+        # reader's versions: core.reader_cache); None when nothing.
+        version = _read_alongside(request, table())
+        if version is not None:
+            remember(request, version)
+            return version
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT version FROM {table()} WHERE id = 1")  # noqa: S608 - our table
         row = cursor.fetchone()
@@ -168,16 +184,17 @@ def _versioned(request, key: str) -> str:
 
 def is_cached(request, key: str) -> bool:
     """Whether `cached(request, key, ...)` would answer from the cache now."""
-    return cache.get(_versioned(request, key)) is not None
+    return process_copies.get(_versioned(request, key)) is not None
 
 
 def cached(request, key: str, build):
-    """`build()` once per content version (and key), from the cache after that."""
+    """`build()` once per content version (and key), from the cache after that (from
+    this process's copy when the cache is Redis: the key names the version)."""
     versioned = _versioned(request, key)
-    value = cache.get(versioned)
+    value = process_copies.get(versioned)
     if value is None:
         value = build()
-        cache.set(versioned, value, CACHE_SECONDS)
+        process_copies.set(versioned, value, CACHE_SECONDS)
     return value
 
 

@@ -15,10 +15,9 @@ cache off (PAGE_CACHE_SECONDS=0, as in tests) nothing is kept.
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.models import Group, Permission
-from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from . import page_cache
+from . import page_cache, process_copies
 
 PERMISSIONS = "permissions"
 CACHE_SECONDS = 3600
@@ -38,10 +37,10 @@ class CachingModelBackend(ModelBackend):
             return super().get_all_permissions(user_obj, obj)
         version = page_cache.read_versions([PERMISSIONS])[PERMISSIONS]
         key = f"utgivare:perms:{user_obj.pk}:{user_obj.is_superuser}:{version}"
-        perms = cache.get(key)
+        perms = process_copies.get(key)
         if perms is None:
             perms = set(super().get_all_permissions(user_obj))
-            cache.set(key, perms, CACHE_SECONDS)
+            process_copies.set(key, perms, CACHE_SECONDS)
         # Where ModelBackend (and allauth's, its subclass) looks first.
         user_obj._perm_cache = set(perms)
         return user_obj._perm_cache

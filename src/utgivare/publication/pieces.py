@@ -11,7 +11,6 @@ without it), and may extend the panels and search fields.
 
 from django.conf import settings
 from django.core import checks
-from django.core.cache import cache
 from django.db import models
 from django.http import HttpResponse
 from django.template.loader import render_to_string
@@ -22,7 +21,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from utgivare.core import page_cache, shell_parts
+from utgivare.core import page_cache, process_copies, shell_parts
 from utgivare.core.caching import marked_personal
 from utgivare.core.text_input import positive_id
 from utgivare.paywall import gate
@@ -106,10 +105,15 @@ def shell_may_serve(request) -> bool:
     if settings.SESSION_COOKIE_NAME not in cookies:
         return True
     session = getattr(request, "session", None)
-    if session is None or any(key in session for key in _PERSONAL_SESSION_KEYS):
+    if session is None:
         return False
     user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated:
+    # The reader before the session's keys: loading the reader loads the session
+    # with their kept rows in one cache round trip (core.reader_cache).
+    logged_in = user is not None and user.is_authenticated
+    if any(key in session for key in _PERSONAL_SESSION_KEYS):
+        return False
+    if not logged_in:
         return True
     return user.is_active and not (
         gate.is_staff(user) or user.has_perm("comments.moderate_comment")
@@ -267,12 +271,13 @@ class ReadablePiece(Page):
             )
         ).replace(" ", "")
         banner = render_to_string("paywall/banner.html", {"access": access, "request": request})
-        shell = cache.get(key)
+        # The key names the versions: a process may keep its own copy (core.process_copies).
+        shell = process_copies.get(key)
         if shell is None:
             shell = self._draw_shell(request, banner, *args, **kwargs)
             if isinstance(shell, HttpResponse):
                 return shell
-            cache.set(key, shell, page_cache.seconds() or 600)
+            process_copies.set(key, shell, page_cache.seconds() or 600)
         try:
             body = shell_parts.fill(request, shell, {_BANNER_SLOT: banner})
         except shell_parts.UnknownSlot:
