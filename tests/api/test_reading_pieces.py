@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+from django.utils import timezone
 
 from tests.api.conftest import HIDDEN, OPEN, bearer
 
@@ -68,7 +69,8 @@ def test_article_filters_combine(client, api_site):
         articles["free"].pk
     ]
     assert ids(client.get("/api/articles/", {"section": "finns-inte"})) == []
-    newest = articles["free"].first_published_at.date()
+    # `since` is a day in the publication's time zone (Stockholm), not in UTC.
+    newest = timezone.localdate(articles["free"].first_published_at)
     assert ids(client.get("/api/articles/", {"since": newest.isoformat()})) == [articles["free"].pk]
     assert ids(client.get("/api/articles/", {"until": newest.isoformat(), "order": "oldest"}))[
         0

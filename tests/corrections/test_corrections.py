@@ -153,3 +153,20 @@ def test_editors_add_and_change_corrections_in_the_admin_but_cannot_delete(artic
     article.delete()
     page = client_page = admin_client.get("/rattelser/").content.decode()
     assert "En text som inte längre är publicerad" in page and "Något annat." in client_page
+
+
+def test_a_change_made_after_midnight_in_stockholm_is_dated_by_stockholm(corrected, client):
+    # 23:30 UTC on 20 November is 00:30 on the 21st in Stockholm, the publication's day.
+    correction = Correction.objects.get()
+    records.change(
+        correction,
+        reason="Stavfel.",
+        user=None,
+        now=dt.datetime(2026, 11, 20, 23, 30, tzinfo=dt.UTC),
+        corrected_on=correction.corrected_on,
+        wrong=WRONG,
+        right="Avtalet skrevs under av kommundirektören själv.",
+        note="",
+    )
+    html = client.get(corrected.url).content.decode()
+    assert "Ändrad 21 november 2026" in html

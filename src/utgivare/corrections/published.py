@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.db.models import Exists, OuterRef, Q
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
@@ -46,7 +46,9 @@ def as_published(correction: Correction) -> PublishedCorrection:
         note=correction.note,
         changes=tuple(
             Change(
-                changed_on=change.changed_at.date(),
+                # The day in the publication's time zone: after midnight in Stockholm it is
+                # still the day before in UTC.
+                changed_on=timezone.localdate(change.changed_at),
                 reason=change.reason,
                 earlier_wrong=change.before["wrong"],
                 earlier_right=change.before["right"],

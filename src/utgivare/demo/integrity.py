@@ -16,6 +16,8 @@ Run again, it adds nothing twice.
 import datetime as dt
 from zoneinfo import ZoneInfo
 
+from django.utils import timezone
+
 from utgivare.corrections import records
 from utgivare.corrections.models import Correction, ReplyRequest
 from utgivare.corrections.replies import log
@@ -83,7 +85,7 @@ def load_integrity(articles: dict) -> dict:
     if inbox is None:
         inbox = tip_inbox.create_inbox(DEMO_TIPS_PASSPHRASE, retention_days=90)
     if not Tip.objects.exists():
-        today = dt.date.today()
+        today = timezone.localdate()
         tip_inbox.submit(
             inbox,
             "Jag arbetar på skolskjutsenheten. Avtalet med det nya bussbolaget har en "
@@ -105,7 +107,7 @@ def load_integrity(articles: dict) -> dict:
     signature = AuthorPage.objects.filter(slug="nattpatrullen", is_signature=True).first()
     if signature and not SealedIdentity.objects.filter(author=signature).exists():
         identity.seal_identity(
-            signature, DEMO_SIGNATURE_REAL_NAME, bytes(inbox.public_key), dt.date.today()
+            signature, DEMO_SIGNATURE_REAL_NAME, bytes(inbox.public_key), timezone.localdate()
         )
         made["signatures"] += 1
     return made

@@ -21,6 +21,7 @@ from collections.abc import Iterable
 
 from django.conf import settings
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -150,7 +151,7 @@ def export_entry(row: StripeWebhookEvent) -> dict:
         why = _(
             "Händelsen är ännu inte behandlad. Uppgifterna behövs för att bokföra "
             "betalningen och raderas när den är behandlad, senast %(date)s."
-        ) % {"date": until.date().isoformat()}
+        ) % {"date": timezone.localdate(until).isoformat()}
     return {
         "id": row.event_id,
         "type": row.type,
