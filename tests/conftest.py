@@ -9,7 +9,12 @@ from pytest_django.fixtures import _disable_migrations, _get_databases_for_setup
 
 from tests import fast_flush, template_db
 from tests.caching import clear_cache
-from tests.factories import ArticlePageFactory, AuthorPageFactory, site_tree
+from tests.factories import (
+    ArticlePageFactory,
+    AuthorPageFactory,
+    route_search_index_updates_through_factories,
+    site_tree,
+)
 
 # Hypothesis profiles, chosen with HYPOTHESIS_PROFILE (CI=true picks "ci").
 # "ci" is for machines busy with other work, `make test` included (two xdist workers
@@ -31,6 +36,8 @@ hypothesis_settings.load_profile(
 
 # Deletes instead of TRUNCATE after transactional tests on PostgreSQL (1-3 s each).
 fast_flush.install()
+# A factory's page is indexed once, when it is published, not on each of its three saves.
+route_search_index_updates_through_factories()
 
 
 @pytest.hookimpl(trylast=True)
