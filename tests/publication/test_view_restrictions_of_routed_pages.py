@@ -42,3 +42,19 @@ def test_a_restriction_on_the_section_applies_at_once_to_a_routed_article(tree):
 
     restriction.delete()
     assert Client().get(article.url).status_code == 200
+
+
+def test_a_routed_page_without_restrictions_answers_as_an_empty_queryset(tree):
+    # Wagtail and its admin chain on what get_view_restrictions returns.
+    article = ArticlePageFactory(parent=tree["sections"][0], access_level="free")
+    routed = Client().get(article.url).context["page"]
+    restrictions = routed.get_view_restrictions()
+    with CaptureQueriesContext(connection) as captured:
+        assert list(restrictions) == []
+        assert not restrictions.exists()
+        assert list(restrictions.order_by("-page__depth")) == []
+    assert captured.captured_queries == []
+    # Shared by every such page: nothing a caller does may make it non-empty.
+    PageViewRestriction.objects.create(page=article, restriction_type=PageViewRestriction.LOGIN)
+    assert list(routed.get_view_restrictions()) == []
+    assert list(restrictions.filter(page=article)) == []

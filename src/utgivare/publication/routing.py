@@ -11,6 +11,7 @@ be live, the page itself must be, and anything unexpected (a tree whose stored
 paths disagree) falls back to Wagtail's walk.
 """
 
+import functools
 import hashlib
 
 from django.db.models import BooleanField, Exists, ExpressionWrapper, Q
@@ -107,8 +108,21 @@ def view_restrictions(page):
     if paths is None:
         return None
     if not getattr(page, _HAS_RESTRICTIONS, True):
-        return PageViewRestriction.objects.none()
+        return _no_restrictions()
     return PageViewRestriction.objects.filter(page__path__in=paths)
+
+
+@functools.cache
+def _no_restrictions():
+    """An empty queryset of restrictions, evaluated once per process.
+
+    Wagtail iterates a served page's restrictions on every request; a new `.none()`
+    built and compiled an empty query each time (about 0.1 ms, a tenth of a logged-in
+    reader's warm GET). An evaluated queryset iterates its kept (empty) result, and
+    whatever is chained on it (`exists()`, `order_by()`) is still an empty queryset."""
+    empty = PageViewRestriction.objects.none()
+    list(empty)  # runs no query: .none() never reaches the database
+    return empty
 
 
 def _pages_on_the_way(root, url_paths, with_menu):
