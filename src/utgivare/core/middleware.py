@@ -128,6 +128,10 @@ class ReaderAuthenticationMiddleware(AuthenticationMiddleware):
 def _reader(request):
     if not hasattr(request, "_cached_user"):
         request._cached_user = reader_cache.get_user(request)
+        # Once loaded, the user itself: every later `request.user.…` of the request (a
+        # logged-in page asks some 45) would otherwise go through the lazy wrapper.
+        # Whoever took the wrapper before still gets the same user through it.
+        request.user = request._cached_user
     return request._cached_user
 
 
