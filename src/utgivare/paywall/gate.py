@@ -189,29 +189,10 @@ def _remember(request, state, decision, piece, anonymous, limit) -> access.Decis
 
 
 _EVENT_COLUMNS = ("kind", "month", "occurred_at", "content_type", "page_id", "reason")
-_EVENT_TYPES = ("varchar", "varchar", "timestamptz", "varchar", "integer", "varchar")
-_event_sql = {}
-
-
-def _event_statement(relaxed: bool) -> str:
-    """The INSERT of one event; `relaxed` (PostgreSQL, outside a transaction): the same
-    row in one statement that commits without waiting for the disk (below)."""
-    if relaxed not in _event_sql:
-        quote = connection.ops.quote_name
-        table = quote(PaywallEvent._meta.db_table)
-        columns = ", ".join(quote(name) for name in _EVENT_COLUMNS)
-        if relaxed:
-            # set_config(..., true) lasts until the end of this statement's own
-            # transaction, whose commit reads it; the connection's setting is unchanged.
-            # The casts, because the values come through a SELECT, not VALUES.
-            values = ", ".join(f"%s::{kind}" for kind in _EVENT_TYPES)
-            relax = "WITH relaxed AS (SELECT set_config('synchronous_commit', 'off', true))"
-            insert = f"INSERT INTO {table} ({columns}) SELECT {values} FROM relaxed"  # noqa: S608
-            _event_sql[relaxed] = f"{relax} {insert}"
-        else:
-            values = ", ".join(["%s"] * len(_EVENT_COLUMNS))
-            _event_sql[relaxed] = f"INSERT INTO {table} ({columns}) VALUES ({values})"  # noqa: S608 - our table
-    return _event_sql[relaxed]
+# set_config(..., true) lasts until the end of the statement's own transaction, whose
+# commit reads it; the connection's setting is left as it was.
+_WITHOUT_WAITING = " RETURNING set_config('synchronous_commit', 'off', true)"
+_event_sql = None
 
 
 def record_event(kind, when, piece=None, reason=""):
@@ -227,6 +208,14 @@ def record_event(kind, when, piece=None, reason=""):
     or corrupts anything else. An event inside a larger transaction (a conversion
     recorded with its subscription) commits with that transaction as before.
     """
+    global _event_sql
+    if _event_sql is None:
+        quote = connection.ops.quote_name
+        _event_sql = (
+            f"INSERT INTO {quote(PaywallEvent._meta.db_table)} "  # noqa: S608 - our table
+            f"({', '.join(quote(name) for name in _EVENT_COLUMNS)}) "
+            f"VALUES ({', '.join(['%s'] * len(_EVENT_COLUMNS))})"
+        )
     relaxed = connection.vendor == "postgresql" and not connection.in_atomic_block
     values = [
         str(kind),
@@ -237,7 +226,7 @@ def record_event(kind, when, piece=None, reason=""):
         reason,
     ]
     with connection.cursor() as cursor:
-        cursor.execute(_event_statement(relaxed), values)
+        cursor.execute(_event_sql + _WITHOUT_WAITING if relaxed else _event_sql, values)
 
 
 def public_variant(piece, paywall_settings=None) -> str:
