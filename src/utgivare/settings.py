@@ -162,6 +162,10 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Django's, with a health check that asks the socket before it asks the server
+    # (a round trip on every request otherwise; core/postgresql/base.py).
+    DATABASES["default"]["ENGINE"] = "utgivare.core.postgresql"
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     # WAL lets readers continue while a comment or webhook is being written.

@@ -11,6 +11,7 @@ from tests.paywall.conftest import make_user
 from tests.paywall.helpers import FIRST_PARAGRAPH, PAYWALLED_SENTENCES, read
 from tests.paywall.test_metered_reading import banner, box
 from utgivare.core import page_cache
+from utgivare.paywall.models import PaywallSettings
 from utgivare.publication import pieces
 
 
@@ -144,3 +145,22 @@ def test_an_over_quota_logged_in_reader_gets_the_teaser_from_their_own_shell(
         read(anonymous, article)
     assert not any(sentence in read(anonymous, articles[3]) for sentence in PAYWALLED_SENTENCES)
     assert PAYWALLED_SENTENCES[0] in read(subscriber_client, articles[3])
+
+
+def test_the_banner_says_what_the_editor_wrote_last_and_each_reader_their_own_count(
+    articles, tree, counted_drawings
+):
+    first, second = Client(), Client()
+    assert banner(read(first, articles[0])).startswith(
+        "Du har 2 av 3 gratis artiklar kvar i november"
+    )
+    read(second, articles[1])
+    settings_row = PaywallSettings.for_site(tree["site"])
+    settings_row.banner_text_sv = "Kvar för dig: {kvar} av {antal}"
+    settings_row.save()
+    # The next reads, from the same shells, show the new wording and their own counts.
+    assert banner(read(first, articles[0])).startswith("Kvar för dig: 2 av 3")
+    assert banner(read(second, articles[0])).startswith("Kvar för dig: 1 av 3")
+    assert banner(read(Client(), articles[0])).startswith("Kvar för dig: 2 av 3")
+    # Drawn once before the change and once after: the banner is cut out of one shell.
+    assert counted_drawings.count(articles[0].pk) == 2

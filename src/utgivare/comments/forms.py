@@ -1,7 +1,9 @@
+import functools
 import time
 from dataclasses import dataclass
 
 from django import forms
+from django.conf import settings
 from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
@@ -23,10 +25,19 @@ _FIRST_INTERACTION = "i"
 
 def form_token(now_seconds: float | None = None, *, first_interaction: bool = False) -> str:
     """A signed timestamp of when the form was shown, or first touched (minimum-time check)."""
+    if now_seconds is None and not first_interaction:
+        return _shown_token(int(time.time()), settings.SECRET_KEY)
     when = int(now_seconds if now_seconds is not None else time.time())
     return signing.dumps(
         [when, _FIRST_INTERACTION] if first_interaction else when, salt=_TOKEN_SALT
     )
+
+
+@functools.lru_cache(maxsize=4)
+def _shown_token(when: int, secret_key: str) -> str:
+    # Every page drawn within one second gets the same token (the signature's own
+    # timestamp counts seconds too): signed once per second, not once per page.
+    return signing.dumps(when, key=secret_key, salt=_TOKEN_SALT)
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,6 @@ from django.conf import settings
 from django.core import checks
 from django.db import models
 from django.http import HttpResponse
-from django.template.loader import render_to_string
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -25,6 +24,7 @@ from utgivare.core import page_cache, process_copies, shell_parts
 from utgivare.core.caching import marked_personal
 from utgivare.core.text_input import positive_id
 from utgivare.paywall import gate
+from utgivare.paywall.banner import banner_html
 from utgivare.paywall.levels import access_level_field
 from utgivare.subscriptions.choices import CONTENT_TYPES
 
@@ -270,7 +270,7 @@ class ReadablePiece(Page):
                 *(f"{tag}={version}" for tag, version in sorted(versions.items())),
             )
         ).replace(" ", "")
-        banner = render_to_string("paywall/banner.html", {"access": access, "request": request})
+        banner = banner_html(request, access)
         # The key names the versions: a process may keep its own copy (core.process_copies).
         shell = process_copies.get(key)
         if shell is None:
