@@ -158,7 +158,7 @@ def test_the_banner_says_what_the_editor_wrote_last_and_each_reader_their_own_co
     settings_row = PaywallSettings.for_site(tree["site"])
     settings_row.banner_text_sv = "Kvar för dig: {kvar} av {antal}"
     settings_row.save()
-    # The next reads, from the same shells, show the new wording and their own counts.
+    # The next reads, from one new shell, show the new wording and their own counts.
     assert banner(read(first, articles[0])).startswith("Kvar för dig: 2 av 3")
     assert banner(read(second, articles[0])).startswith("Kvar för dig: 1 av 3")
     assert banner(read(Client(), articles[0])).startswith("Kvar för dig: 2 av 3")
