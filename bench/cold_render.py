@@ -15,11 +15,25 @@ work on the machine counts less than with wall time; the baseline is `/halsa/`
 query count of one cold GET is printed with each label.
 
     make bench BENCH=cold_render      (or: python -m bench cold_render)
+
+Against an earlier commit: `BENCH_AGAINST=<commit> make bench BENCH=cold_render`
+also draws the same article cold with that commit's code (a git worktree in a
+temporary folder, its own migrations, factories and settings; the packages of
+this checkout's environment), and with this checkout's, alternately in fresh
+processes, BENCH_ROUNDS times (5), and prints the commit's medians as multiples of
+this checkout's. A figure from another day or machine compares through that
+multiple: #11 asked for the cold render of ba4896f (37 ms on its machine) to be
+under 10 ms, 3.7 times less.
 """
 
+import json
 import os
 import statistics
+import subprocess
+import sys
+import tempfile
 import time
+from pathlib import Path
 
 from django.core.cache import cache
 from django.db import connection
@@ -28,6 +42,7 @@ from django.test.utils import CaptureQueriesContext, override_settings
 
 from bench.environment import setup_django
 
+ROOT = Path(__file__).resolve().parent.parent
 REPEAT = int(os.environ.get("BENCH_REPEAT", "200"))
 COMMENTS = 30
 OTHER_ARTICLES = 40
@@ -36,9 +51,11 @@ MENU_SECTIONS = 8
 
 def forget_everything():
     """Every app cache emptied, as after a restart of the cache and the processes."""
-    from utgivare.core import page_cache
-
     cache.clear()
+    try:
+        from utgivare.core import page_cache
+    except ImportError:  # a commit from before the page cache (BENCH_AGAINST)
+        return
     page_cache._memo.clear()
 
 
@@ -69,7 +86,9 @@ def cold_queries(url):
     return len(captured)
 
 
-def build_site():
+def build_site(fields=None):
+    """The site of the measurement; `fields` (headline, lead, body) are the reference
+    article's, read here unless given (a worker for another commit is handed them)."""
     from tests.comments.factories import CommentFactory
     from tests.factories import (
         ArticlePageFactory,
@@ -79,8 +98,6 @@ def build_site():
         site_tree,
     )
 
-    from bench.serving.dataset import reference_fields
-    from bench.serving.run import ARTICLE_HTML
     from utgivare.comments.models import CommentSettings
 
     tree = site_tree(sections=MENU_SECTIONS)
@@ -88,7 +105,7 @@ def build_site():
     issue = IssuePageFactory(parent=tree["issues"], cover_image=ImageFactory())
     for n in range(OTHER_ARTICLES):
         ArticlePageFactory(parent=tree["sections"][n % MENU_SECTIONS], author=author, issue=issue)
-    headline, _blocks, lead, body = reference_fields(ARTICLE_HTML)
+    headline, lead, body = fields or reference_article()
     article = ArticlePageFactory(
         parent=tree["sections"][0],
         author=author,
@@ -107,8 +124,24 @@ def build_site():
     return article
 
 
+def reference_article():
+    from bench.serving.dataset import reference_fields
+    from bench.serving.run import ARTICLE_HTML
+
+    headline, _blocks, lead, body = reference_fields(ARTICLE_HTML)
+    return headline, lead, body
+
+
 def run():
     setup_django()
+    results = [measure_here()]
+    against = os.environ.get("BENCH_AGAINST")
+    if against:
+        results.append(compare_with(against))
+    return results
+
+
+def measure_here():
     article = build_site()
     measurements = []
     # The page cache on, as in production: a cold GET also reads the tag versions and
@@ -131,3 +164,90 @@ def run():
         "baseline": ("GET /halsa/ (middleware + SELECT 1)", cpu_seconds("/halsa/", cold=False)),
         "measurements": measurements,
     }
+
+
+def compare_with(commit):
+    """This checkout's cold GET and `commit`'s, each in fresh processes, alternately."""
+    rounds = int(os.environ.get("BENCH_ROUNDS", "5"))
+    sha = subprocess.run(
+        ["git", "rev-parse", "--short", f"{commit}^{{commit}}"],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    with tempfile.TemporaryDirectory(prefix="utgivare-bench-against-") as temporary:
+        tree = Path(temporary) / "tree"
+        subprocess.run(
+            ["git", "worktree", "add", "--detach", "--quiet", str(tree), sha], cwd=ROOT, check=True
+        )
+        fields = Path(temporary) / "article.json"
+        fields.write_text(json.dumps(reference_article()))
+        try:
+            here, there = [], []
+            # A round's two processes run one after the other with the same hash seed:
+            # from one fresh process to the next, the same code here moved by up to 1.6x.
+            for round_number in range(rounds):
+                here.append(_measure_in_worker(ROOT, fields, seed=round_number))
+                there.append(_measure_in_worker(tree, fields, seed=round_number))
+        finally:
+            subprocess.run(
+                ["git", "worktree", "remove", "--force", str(tree)], cwd=ROOT, check=True
+            )
+
+    def median(samples, name):
+        return statistics.median(sample[name] for sample in samples)
+
+    ratios = sorted(b["cold"] / a["cold"] for a, b in zip(here, there, strict=True))
+    return {
+        "name": (
+            f"Cold render against {sha}: medians of {rounds} fresh processes each, alternately;"
+            f" {sha} as a multiple of this checkout (round by round:"
+            f" {ratios[0]:.2f}-{ratios[-1]:.2f}x)"
+        ),
+        "baseline": (
+            f"this checkout: GET reference article COLD ({here[0]['queries']} queries)",
+            median(here, "cold"),
+        ),
+        "measurements": [
+            (
+                f"{sha}: GET reference article COLD ({there[0]['queries']} queries)",
+                median(there, "cold"),
+            ),
+            ("this checkout: GET /halsa/", median(here, "halsa")),
+            (f"{sha}: GET /halsa/", median(there, "halsa")),
+        ],
+    }
+
+
+def _measure_in_worker(tree, fields, seed):
+    """One fresh process with `tree`'s code (its `utgivare`, tests and settings first on
+    the path) and this file's measuring."""
+    from bench.environment import json_from_worker  # not in an earlier commit's bench/
+
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE", "UTGIVARE_VAR_DIR"}
+    }
+    env["PYTHONPATH"] = os.pathsep.join([str(tree / "src"), str(tree)])
+    env["UTGIVARE_INSECURE_DEV_KEY"] = "1"
+    env["PYTHONHASHSEED"] = str(seed)
+    return json_from_worker([__file__, str(fields)], env, tree)
+
+
+def _worker(fields_path):
+    setup_django()
+    fields = json.loads(Path(fields_path).read_text())
+    article = build_site(fields)
+    with override_settings(PAGE_CACHE_SECONDS=3600):
+        queries = cold_queries(article.url)
+        cold = cpu_seconds(article.url, cold=True)
+    halsa = cpu_seconds("/halsa/", cold=False)
+    print(json.dumps({"cold": cold, "halsa": halsa, "queries": queries}))
+
+
+if __name__ == "__main__":
+    # Run by path (bench/cold_render.py FIELDS) with another tree's code first on the path.
+    sys.path.append(str(ROOT))
+    _worker(sys.argv[1])

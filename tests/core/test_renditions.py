@@ -52,3 +52,43 @@ def test_a_moved_focal_point_gets_new_renditions(db):
     assert found.focal_point_key != before[0][3]
     assert described([found]) == described(image.get_renditions("fill-300x200").values())
     assert found.pk != before[0][0]
+
+
+def drawn_by(template_code, image):
+    from django.template import engines
+
+    return engines["django"].from_string(template_code).render({"image": image})
+
+
+WAGTAILS = (
+    "{% load wagtailimages_tags %}"
+    '{% picture image format-{webp,jpeg} width-{360,720,1200} sizes="100vw" alt=alt %}'
+    "{% image image width-1200 as og %}{{ og.url }} {{ og.width }}x{{ og.height }}"
+)
+OURS = (
+    "{% load core_tags %}"
+    '{% fetch_renditions image "width-1200" "format-{webp,jpeg} width-{360,720,1200}" %}'
+    '{% picture_of image "format-{webp,jpeg} width-{360,720,1200}" sizes="100vw" alt=alt %}'
+    '{% rendition image "width-1200" as og %}{{ og.url }} {{ og.width }}x{{ og.height }}'
+)
+
+
+def test_the_picture_tags_draw_what_wagtails_draw(db, django_assert_num_queries):
+    compiled_queries.forget()  # the tags' own spellings compile the statement
+    image = ImageFactory(title='Bild "<b>"')
+    expected = drawn_by(WAGTAILS.replace("alt=alt", 'alt="Kajen & <båtarna>"'), image)
+    assert "<source" in expected and "srcset=" in expected
+    cache.clear()
+    fresh = type(image).objects.get(pk=image.pk)
+    # After the renditions exist: one query fetches them all, the tags ask nothing more.
+    with django_assert_num_queries(1):
+        ours = drawn_by(OURS.replace("alt=alt", 'alt="Kajen & <båtarna>"'), fresh)
+    assert ours == expected
+
+
+def test_a_missing_original_draws_wagtails_stand_ins_instead_of_failing(db):
+    compiled_queries.forget()  # the tags' own spellings compile the statement
+    image = ImageFactory()
+    image.file.storage.delete(image.file.name)
+    assert drawn_by(OURS, image) == drawn_by(WAGTAILS, image)
+    assert "not-found" in drawn_by(OURS, image)

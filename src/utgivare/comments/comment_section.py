@@ -5,11 +5,14 @@ The thread is the same for every reader and cached; what is built here per
 request is what may differ between readers (the form, held comments, a reply
 form inside the thread)."""
 
+import functools
 import secrets
 from functools import partial
+from types import SimpleNamespace
 
 from django.conf import settings
 from django.template.loader import render_to_string
+from django.urls import get_script_prefix
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -105,9 +108,7 @@ def form_html(request, state, form=None, reply_to=None) -> str:
             f"comment-form:{state.piece.pk}:{get_language()}:{state.closed}:"
             f"{state.permission.allowed}:{state.permission.reason}:{state.page_url}"
         )
-        return content_version.cached(
-            request, key, lambda: _render_form(request, state, None, None, "")
-        )
+        return content_version.cached(request, key, lambda: _anonymous_form(request, state))
     if form is None and reply_to is None and shell_parts.drawing(request):
         # A logged-in reader's empty form in a page drawn once for many readers
         # (core.shell_parts): their name, address and tokens are slots, filled
@@ -148,6 +149,53 @@ def commenter_email(request) -> str:
 
 def started(request) -> str:
     return escape(form_token())
+
+
+def _anonymous_form(request, state) -> str:
+    """The empty form an anonymous reader may fill in, as `_render_form` draws it.
+
+    Drawn cold, the form was a tenth of an article's CPU time, yet it differs from page
+    to page only in the page's id (where it is sent) and address (the link that cancels
+    a reply). So it is drawn once per process for each set of what else it reads (the
+    language, the address prefix, the sentences of the privacy notice, which follow the
+    settings), with markers for those two, and each page puts its own in. Nothing of any
+    page is kept.
+    `tests/comments/test_comment_form_skeleton.py` checks it is the form drawn in full.
+    """
+    if not state.permission.allowed:
+        return _render_form(request, state, None, None, "")
+    skeleton = _anonymous_form_skeleton(
+        get_language(),
+        get_script_prefix(),
+        state.closed,
+        state.permission.reason,
+        tuple(state.notice),
+    )
+    return skeleton.replace(str(_PAGE_ID_MARKER), str(int(state.piece.pk))).replace(
+        _PAGE_URL_MARKER, escape(state.page_url)
+    )
+
+
+# A page id no page has (the URL converter takes it) and an address of word characters
+# only, which escaping leaves as it is.
+_PAGE_ID_MARKER = 987_654_321_987_654_321
+_PAGE_URL_MARKER = "__commentformpageaddress__"
+
+
+@functools.lru_cache(maxsize=64)
+def _anonymous_form_skeleton(language, script_prefix, closed, reason, notice):
+    # language and script_prefix are active already: they are in the key, not used here.
+    state = SimpleNamespace(
+        piece=SimpleNamespace(pk=_PAGE_ID_MARKER),
+        page_url=_PAGE_URL_MARKER,
+        closed=closed,
+        permission=SimpleNamespace(allowed=True, reason=reason),
+        notice=list(notice),
+    )
+    skeleton = _render_form(None, state, CommentForm(), None, "")
+    if skeleton.count(str(_PAGE_ID_MARKER)) != 1 or _PAGE_URL_MARKER not in skeleton:
+        raise ValueError("comments/form.html: the page's id or address moved out of reach")
+    return skeleton
 
 
 def _render_form(request, state, form, reply_to, started_token, csrf_token=None) -> str:

@@ -9,7 +9,8 @@ process. What is missing is made by Wagtail (`get_renditions`), as before.
 
 import functools
 
-from wagtail.images.models import Filter
+from wagtail.images.models import Filter, Picture, SourceImageIOError
+from wagtail.images.shortcuts import get_renditions_or_not_found
 
 from . import compiled_queries
 
@@ -69,3 +70,37 @@ def for_specs(image, specs) -> list:
     if missing:
         found.update(image.get_renditions(*missing))
     return [found[spec] for spec in specs]
+
+
+def fetch(image, specs) -> None:
+    """Find the image's renditions for `specs` now (one query or one cache read) and keep
+    them on this image object for `drawn`: the article's picture and its Open Graph size
+    are drawn by two tags, which must not each run a query."""
+    try:
+        found = for_specs(image, specs)
+    except SourceImageIOError:
+        return  # the original file is missing: `drawn` gives Wagtail's stand-ins
+    image.prefetched_renditions = found  # for Wagtail's own image tags, as before
+    image.renditions_by_spec = dict(zip(dict.fromkeys(specs), found, strict=True))
+
+
+def drawn(image, specs) -> dict:
+    """{spec: rendition} for `specs`, as Wagtail's image tags find them: from `fetch`
+    when it found them all, else looked up (a missing original file gives Wagtail's
+    "not-found" stand-ins rather than an error page)."""
+    specs = list(dict.fromkeys(specs))
+    kept = getattr(image, "renditions_by_spec", {})
+    if all(spec in kept for spec in specs):
+        return {spec: kept[spec] for spec in specs}
+    try:
+        return dict(zip(specs, for_specs(image, specs), strict=True))
+    except SourceImageIOError:
+        return get_renditions_or_not_found(image, specs)
+
+
+def picture_html(image, spec_pattern: str, attrs: dict) -> str:
+    """Wagtail's `{% picture image <spec_pattern> **attrs %}`, from `drawn` renditions.
+
+    Wagtail's tag builds and parses a filter for each size on every drawing (its
+    operations, then each one's cache key): most of a cold article's picture."""
+    return Picture(drawn(image, expanded((spec_pattern,))), dict(attrs)).__html__()

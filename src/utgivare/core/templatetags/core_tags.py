@@ -40,9 +40,23 @@ def fetch_renditions(image, *spec_patterns):
     would otherwise run its own query on a cold cache). A rendition asked for but
     not listed here is still found or made by its tag."""
     if image:
-        specs = renditions.expanded(spec_patterns)
-        image.prefetched_renditions = renditions.for_specs(image, specs)
+        renditions.fetch(image, renditions.expanded(spec_patterns))
     return ""
+
+
+@register.simple_tag
+def rendition(image, spec):
+    """Wagtail's `{% image image <spec> as name %}` (use it with `as`), found among the
+    renditions `fetch_renditions` fetched."""
+    return renditions.drawn(image, (spec,))[spec] if image else None
+
+
+@register.simple_tag
+def picture_of(image, spec_pattern, **attrs):
+    """Wagtail's `{% picture image <spec_pattern> attr=value … %}`, drawn from the
+    renditions `fetch_renditions` fetched (core.renditions.picture_html). The same
+    HTML: tests/core/test_renditions.py compares the two."""
+    return renditions.picture_html(image, spec_pattern, attrs) if image else ""
 
 
 @register.simple_tag(takes_context=True)
