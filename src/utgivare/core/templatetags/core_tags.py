@@ -34,11 +34,12 @@ def absolute_url(context, url):
 @register.simple_tag
 def fetch_renditions(image, *spec_patterns):
     """Output nothing; fetch, in one query or one cache read, the renditions that the
-    `{% image %}` and `{% picture %}` tags after it ask for (each argument as those
-    tags spell it, e.g. "format-{webp,jpeg} width-{360,720,1200}"), and hand them to
-    the image as prefetched, so those tags read no cache and run no query (each
-    would otherwise run its own query on a cold cache). A rendition asked for but
-    not listed here is still found or made by its tag."""
+    `{% rendition %}` and `{% picture_of %}` tags after it ask for (each argument as
+    they spell it, e.g. "format-{webp,jpeg} width-{360,720,1200}"), and keep them on
+    the image, so those tags read no cache and run no query (each would otherwise run
+    its own query on a cold cache). Wagtail's own `{% image %}` and `{% picture %}`
+    get them as prefetched renditions. A rendition asked for but not listed here is
+    still found or made by its tag."""
     if image:
         renditions.fetch(image, renditions.expanded(spec_patterns))
     return ""
