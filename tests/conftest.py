@@ -15,6 +15,7 @@ from tests.factories import (
     route_search_index_updates_through_factories,
     site_tree,
 )
+from tests.replay import replayed
 
 # Hypothesis profiles, chosen with HYPOTHESIS_PROFILE (CI=true picks "ci").
 # "ci" is for machines busy with other work, `make test` included (two xdist workers
@@ -130,8 +131,13 @@ def tree(db):
     return site_tree()
 
 
+@replayed
+def _article_with_author(tree):
+    author = AuthorPageFactory(parent=tree["authors"], title="Karin Lund")
+    return ArticlePageFactory(parent=tree["sections"][0], author=author)
+
+
 @pytest.fixture
 def article(tree):
     """A published metered-by-default article with an author, in the first section."""
-    author = AuthorPageFactory(parent=tree["authors"], title="Karin Lund")
-    return ArticlePageFactory(parent=tree["sections"][0], author=author)
+    return _article_with_author(tree)

@@ -23,6 +23,7 @@ from wagtail.images.models import Image
 from wagtail.models import Collection, Locale, Page, Site
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from tests.replay import replayed
 from utgivare.publication.models import (
     ArticlePage,
     AuthorIndexPage,
@@ -225,8 +226,11 @@ def wagtail_baseline():
     return Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
 
 
+@replayed
 def site_tree(sections=1):
-    """Home page as the default site's root, with issue archive, authors and sections."""
+    """Home page as the default site's root, with issue archive, authors and sections.
+
+    Built in full once per test process, then replayed (tests/replay.py)."""
     root = wagtail_baseline()
     home = HomePageFactory(parent=root, slug="hem")
     site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)

@@ -9,6 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM calls
 # in the same test are still synchronous and safe.
@@ -25,6 +26,12 @@ LAUNCH_ARGS = [
     "--no-first-run",
     "--disable-sync",
 ]
+
+
+# Assertions wait as long as actions do (the pages' default, 15 s), not Playwright's 5 s:
+# the browser, the live server and the other xdist worker share two cores, and a
+# round trip the page waits for (an autosave on PostgreSQL in a loaded run) took longer.
+expect.set_options(timeout=15_000)
 
 
 def pytest_collection_modifyitems(items):

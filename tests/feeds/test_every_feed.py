@@ -10,10 +10,16 @@ from django.utils import timezone
 
 from tests.blogs.factories import BlogIndexPageFactory, BlogPageFactory, BlogPostPageFactory
 from tests.factories import ArticlePageFactory, AuthorPageFactory, IssuePageFactory
+from tests.replay import replayed
 
 
 @pytest.fixture
 def content(tree):
+    return _content_of(tree)
+
+
+@replayed
+def _content_of(tree):
     section = tree["sections"][0]
     karin = AuthorPageFactory(parent=tree["authors"], title="Karin Lund", slug="karin-lund")
     issue = IssuePageFactory(parent=tree["issues"], number=179)

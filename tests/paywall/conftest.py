@@ -5,6 +5,7 @@ from allauth.account.models import EmailAddress
 
 from tests.factories import ArticlePageFactory, UserFactory
 from tests.paywall.helpers import NOVEMBER
+from tests.replay import replayed
 from utgivare.paywall import gate
 from utgivare.subscriptions.lifecycle import Actor, register_manual
 from utgivare.subscriptions.models import Plan
@@ -26,23 +27,26 @@ def clock(monkeypatch):
     return fixed
 
 
+@replayed
+def article_in(section, title, access_level=None):
+    fields = {"access_level": access_level} if access_level else {}
+    return ArticlePageFactory(parent=section, title=title, **fields)
+
+
 @pytest.fixture
 def articles(tree, clock):
     """Five metered (site default) articles in the first section."""
-    section = tree["sections"][0]
-    return [ArticlePageFactory(parent=section, title=f"Granskning del {i}") for i in range(1, 6)]
+    return [article_in(tree["sections"][0], f"Granskning del {i}") for i in range(1, 6)]
 
 
 @pytest.fixture
 def paid_article(tree, clock):
-    return ArticlePageFactory(
-        parent=tree["sections"][0], title="Bara för prenumeranter", access_level="subscribers"
-    )
+    return article_in(tree["sections"][0], "Bara för prenumeranter", "subscribers")
 
 
 @pytest.fixture
 def free_article(tree, clock):
-    return ArticlePageFactory(parent=tree["sections"][0], title="Fri läsning", access_level="free")
+    return article_in(tree["sections"][0], "Fri läsning", "free")
 
 
 def make_user(**kwargs):
