@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, models, transaction
+from wagtail.models import Site
 
 _WORD = re.compile(r"\w+")
 _FTS_SHADOWS = ("_data", "_idx", "_content", "_docsize", "_config")
@@ -234,7 +235,10 @@ def replayed(build):
         with transaction.atomic(), connection.cursor() as cursor:
             recording = _recordings.get(key)
             if recording is not None and recording.matches(cursor, schema):
+                # What the build's signal handlers did outside the database: Django's
+                # content types and Wagtail's site root paths (a Site save clears them).
                 ContentType.objects.clear_cache()
+                Site.clear_site_root_paths_cache()
                 return recording.replay(cursor, schema)
             _recordings[key], result = _record(cursor, schema, build, args, kwargs)
             return result

@@ -2,10 +2,10 @@
 
 import pytest
 from django.db import transaction
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from tests import replay
-from tests.factories import ArticlePageFactory, AuthorPageFactory, wagtail_baseline
+from tests.factories import ArticlePageFactory, AuthorPageFactory, site_tree, wagtail_baseline
 from utgivare.publication.models import ArticlePage
 
 pytestmark = pytest.mark.django_db
@@ -90,3 +90,15 @@ def test_a_database_that_differs_where_the_build_looked_builds_in_full():
     assert builds == ["Politik", "Politik"]  # the page in the way: built again, around it
     assert any("Redan här" in repr(rows) for rows in after.values())
     assert [piece.title for piece in result["pieces"]] == ["Första", "Andra"]
+
+
+def test_a_replayed_site_is_found_by_its_pages_even_if_the_old_one_was_looked_up():
+    """The build's Site save cleared Wagtail's cached site root paths; a replay must too."""
+    _inside_rolled_back(site_tree)
+
+    def look_up_the_migrated_site_then_replay():
+        Site.get_site_root_paths()  # kept in the cache: the site as the migrations left it
+        return site_tree()["sections"][0].url
+
+    (url, _) = _inside_rolled_back(look_up_the_migrated_site_then_replay)
+    assert url == "/sektion-1/"
