@@ -28,6 +28,7 @@ Only for builders whose effects are all in the database: a builder that writes f
 (images, media) or sends mail must not be replayed.
 """
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -55,17 +56,12 @@ class _Schema:
     insert_columns: dict = field(default_factory=dict)  # PostgreSQL: without generated
 
 
-_schema = None
-
-
 def _quote(name):
     return connection.ops.quote_name(name)
 
 
+@functools.cache
 def _load_schema():
-    global _schema
-    if _schema is not None:
-        return _schema
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":
             cursor.execute(
@@ -91,7 +87,6 @@ def _load_schema():
                 "ORDER BY tablename"
             )
             schema = _Schema([row[0] for row in cursor.fetchall()], set(), insert_columns)
-    _schema = schema
     return schema
 
 
@@ -182,11 +177,10 @@ class _Recording:
                 if _read(cursor, table, schema)[1] != rows:
                     raise AssertionError(f"replaying the recording left {table} different")
             self.verified = True
-        fetched = {}
+        wanted = {}
         for ref in _refs(self.result):
-            fetched.setdefault(ref.model, set()).add(ref.pk)
-        for model, pks in fetched.items():
-            fetched[model] = model._base_manager.in_bulk(pks)
+            wanted.setdefault(ref.model, set()).add(ref.pk)
+        fetched = {model: model._base_manager.in_bulk(pks) for model, pks in wanted.items()}
         return _fill(self.result, fetched)
 
 
@@ -229,6 +223,7 @@ def _record(cursor, schema, build, args, kwargs):
 def replayed(build):
     """`build` recorded on its first call and replayed when the database allows it."""
 
+    @functools.wraps(build)
     def run(*args, **kwargs):
         schema = _load_schema()
         key = _key(build, args, kwargs)
@@ -243,6 +238,4 @@ def replayed(build):
             _recordings[key], result = _record(cursor, schema, build, args, kwargs)
             return result
 
-    run.__wrapped__ = build
-    run.__doc__ = build.__doc__
     return run

@@ -5,7 +5,14 @@ from django.db import transaction
 from wagtail.models import Page, Site
 
 from tests import replay
-from tests.factories import ArticlePageFactory, AuthorPageFactory, site_tree, wagtail_baseline
+from tests.factories import (
+    ArticlePageFactory,
+    AuthorPageFactory,
+    HomePageFactory,
+    SectionPageFactory,
+    site_tree,
+    wagtail_baseline,
+)
 from utgivare.publication.models import ArticlePage
 
 pytestmark = pytest.mark.django_db
@@ -22,8 +29,6 @@ def nothing_recorded_yet():
 @replay.replayed
 def _tree_with_two_pieces(section_title):
     builds.append(section_title)
-    from tests.factories import HomePageFactory, SectionPageFactory
-
     home = HomePageFactory(parent=wagtail_baseline(), slug=f"hem-{len(builds)}")
     section = SectionPageFactory(parent=home, title=section_title)
     author = AuthorPageFactory(parent=home, title="Karin Lund")
