@@ -150,6 +150,9 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "wagtail.contrib.settings.context_processors.settings",
             ],
+            # Django's `{% url %}`, its addresses kept once worked out
+            # (core/kept_url.py): a thirtieth of a page drawn cold.
+            "builtins": ["utgivare.core.kept_url"],
         },
     },
 ]
