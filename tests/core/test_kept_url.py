@@ -117,7 +117,6 @@ def test_a_changed_setting_forgets_the_kept_addresses():
     assert drawn(ours) == "/impressum/"
 
 
-# The project's template settings without the two options that bring these tags in.
 @override_settings(ROOT_URLCONF="tests.core.kept_url_urls")
 def test_an_address_that_carries_the_language_follows_it():
     _, ours = both("{% url 'about' %}")
@@ -136,14 +135,15 @@ def test_an_address_follows_the_current_namespace():
         assert drawn_here == [f"/{namespace[-1]}/"] * 2
 
 
+# The project's template settings without the option that brings this tag in.
 STOCK_TEMPLATES = [
-    {**backend, "OPTIONS": {**backend["OPTIONS"], "builtins": [], "libraries": {}}}
+    {**backend, "OPTIONS": {**backend["OPTIONS"], "builtins": []}}
     for backend in project_settings.TEMPLATES
 ]
 
 
 @pytest.mark.parametrize("language", ["sv", "en"])
-def test_a_whole_article_page_is_the_page_djangos_tags_draw(client, article, language):
+def test_a_whole_article_page_is_the_page_djangos_tag_draws(client, article, language):
     client.get(f"/sprak/{language}/?next=/")
     ours = client.get(article.url)
     with override_settings(TEMPLATES=STOCK_TEMPLATES):

@@ -1,7 +1,7 @@
 """`{% url … %}` with its addresses kept once worked out.
 
 Drawn cold, an article page spent about a thirtieth of its CPU time in `{% url %}`
-(some fifteen of them on every page: the search form, the footer's links, the account
+(about ten of them on every page: the search form, the footer's links, the account
 links, the comment form): Django's node asks `reverse` anew on every drawing. Yet an
 address depends only on the view, its arguments, the URLconf, the script prefix, the
 language and the current namespace. So each answer is kept per process for exactly
