@@ -25,14 +25,15 @@ def test_every_comment_is_on_one_page_and_replies_stay_with_their_conversation(c
     replies = [CommentFactory(page=article, parent=first) for _ in range(3)]
     others = [CommentFactory(page=article) for _ in range(4)]
     page_one, soup = ids_on(client, article.url)
-    # The first conversation (4 comments) fills page 1 alone; then 3 and 1 top-level comments.
+    # Three to a page, by where each conversation starts: the first (4 comments, from
+    # position 0) fills page 1 alone; the others start at 4 and 5 (page 2), 6 and 7 (page 3).
     assert page_one == [f"kommentar-{c.pk}" for c in [first, *replies]]
     assert "Sida 1 av 3" in soup.select_one("[data-comment-pages]").get_text()
     assert soup.select_one("[data-comment-count]").get_text() == "8 kommentarer"
     page_two, _ = ids_on(client, f"{article.url}?kommentarer=2")
     page_three, soup = ids_on(client, f"{article.url}?kommentarer=3")
-    assert page_two == [f"kommentar-{c.pk}" for c in others[:3]]
-    assert page_three == [f"kommentar-{others[3].pk}"]
+    assert page_two == [f"kommentar-{c.pk}" for c in others[:2]]
+    assert page_three == [f"kommentar-{c.pk}" for c in others[2:]]
     assert soup.select_one("a[rel=prev]")["href"] == "?kommentarer=2#kommentarer"
     # Nonsense asks for the first page; beyond the end, the last.
     assert ids_on(client, f"{article.url}?kommentarer=x")[0] == page_one

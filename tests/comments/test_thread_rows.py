@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from tests.factories import ArticlePageFactory
 from utgivare.comments import thread_html
-from utgivare.comments.models import Status
+from utgivare.comments.models import Comment, Status
 from utgivare.core import compiled_queries
 
 from .factories import CommentFactory
@@ -21,8 +21,14 @@ def test_thread_rows_are_what_the_orm_reads_for_each_page(tree):
         CommentFactory(page=piece, status=Status.PENDING)
         CommentFactory(page=piece, hidden_for_review=True)
     for piece in pieces:
-        by_orm = list(thread_html._public_rows(piece.pk))
-        read = thread_html._rows(piece.pk)
-        assert [tuple(row) for row in read] == by_orm
+        by_orm = list(
+            Comment.objects.public()
+            .filter(page=piece)
+            .order_by("thread_path")
+            .values_list("pk", "author_name", "text_html", "created_at", "in_reply_to_id")
+        )
+        _number, _count, entries = thread_html.load_page(piece.pk, 1)
+        read = [(e.id, e.name, e.text_html, e.created_at, e.in_reply_to_id) for e in entries]
+        assert read == by_orm
         assert len(read) == 2
-        assert all(timezone.is_aware(row[7]) for row in read)
+        assert all(timezone.is_aware(entry.created_at) for entry in entries)

@@ -270,7 +270,12 @@ class Comment(models.Model):
         verbose_name_plural = _("kommentarer")
         ordering = ["thread_path"]
         indexes = [
-            models.Index(fields=["page", "status", "thread_path"], name="comment_thread_idx"),
+            # What readers see (`public()`: approved, not hidden) in thread order; the
+            # pages of a long thread are counted from this index alone (thread_html).
+            models.Index(
+                fields=["page", "status", "thread_path", "hidden_for_review"],
+                name="comment_public_thread_idx",
+            ),
             models.Index(fields=["status", "created_at"], name="comment_queue_idx"),
             models.Index(fields=["author_email", "created_at"], name="comment_email_idx"),
             models.Index(fields=["ip_hash", "created_at"], name="comment_iphash_idx"),
