@@ -34,6 +34,14 @@ def _reverse(view_name, args, kwargs, current_app, urlconf, script_prefix, langu
     return reverse(view_name, args=args, kwargs=dict(kwargs), current_app=current_app)
 
 
+def kept_reverse(view_name, args=()):
+    """`reverse(view_name, args=args)`, kept as `{% url %}` keeps it: for plain `str`
+    and `int` arguments (core.page_urls: a page's address)."""
+    return _reverse(
+        view_name, tuple(args), (), None, get_urlconf(), get_script_prefix(), get_language()
+    )
+
+
 def _forget(**kwargs):
     _reverse.cache_clear()
 

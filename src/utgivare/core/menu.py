@@ -12,7 +12,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import get_language
 from wagtail.models import Page, PageViewRestriction, Site
 
-from . import content_version
+from . import content_version, page_urls
 
 _FOUND_ATTR = "_utgivare_menu_pages"
 
@@ -23,11 +23,21 @@ def _key(site) -> str:
 
 def items(request, site) -> list[dict]:
     def build():
-        pages = getattr(request, _FOUND_ATTR, {}).get(site.root_page_id)
-        if pages is None:
+        entries = getattr(request, _FOUND_ATTR, {}).get(site.root_page_id)
+        if entries is None:
             root = site.root_page
-            pages = root.get_children().live().in_menu().exclude(_private(root)).order_by("path")
-        return [{"url": page.get_url(request), "title": page.title} for page in pages]
+            entries = (
+                root.get_children()
+                .live()
+                .in_menu()
+                .exclude(_private(root))
+                .order_by("path")
+                .values_list("url_path", "title")
+            )
+        return [
+            {"url": page_urls.page_url(request, url_path), "title": title}
+            for url_path, title in entries
+        ]
 
     return content_version.cached(request, _key(site), build)
 
@@ -58,10 +68,11 @@ def condition(root):
     )
 
 
-def found_with_route(request, root, pages) -> None:
-    """The menu's pages (in tree order), found by the routing query: `items` uses them."""
+def found_with_route(request, root, entries) -> None:
+    """The menu's entries as (url_path, title), in tree order, found by the routing
+    query: `items` uses them."""
     found = getattr(request, _FOUND_ATTR, None)
     if found is None:
         found = {}
         setattr(request, _FOUND_ATTR, found)
-    found[root.pk] = pages
+    found[root.pk] = entries
