@@ -111,6 +111,12 @@ def test_the_pages_are_the_whole_thread_cut_between_conversations_by_the_rule(
         last_start = max((i for i, entry in enumerate(page) if entry.depth == 1), default=0)
         assert sum(1 for entry in page[:last_start] if not entry.removed) < per_page
 
+    # A thread known to fit on one page is read whole, without numbering: the same page.
+    if len(shown) <= per_page:
+        assert thread_html.load_page(article.pk, 2, shown=len(shown)) == (1, 1, first_entries)
+    else:
+        assert thread_html.load_page(article.pk, 2, shown=len(shown))[:2] == (min(2, count), count)
+
     # Beyond the end: the last page. A comment's page is the one that shows it.
     assert thread_html.load_page(article.pk, count + 3)[:2] == (count, count)
     paths = dict(shown)

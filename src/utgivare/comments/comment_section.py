@@ -62,7 +62,10 @@ def thread_page(request, state, reply_to) -> int:
     """Which page of a long thread to show: the answered comment's, else ?kommentarer=N."""
     if reply_to is not None:
         return thread_html.page_of(
-            page_id=state.piece.pk, version=thread_version(state.thread), comment_path=reply_to[2]
+            page_id=state.piece.pk,
+            version=thread_version(state.thread),
+            comment_path=reply_to[2],
+            shown=state.thread.approved_count,
         )
     return positive_id(request.GET.get(thread_html.PAGE_PARAMETER)) or 1
 
@@ -229,6 +232,7 @@ def section_html(request, state, form=None) -> str:
         staff=state.staff,
         is_open=state.is_open,
         page=thread_page(request, state, reply_to),
+        shown=state.thread.approved_count,
     )
     if reply_to is not None:
         inline_form = form_html(request, state, form, reply_to)

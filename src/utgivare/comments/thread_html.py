@@ -159,9 +159,22 @@ def _numbered_pages(page_id):
     return _CONVERSATIONS.format(paths=sql, width=SEGMENT_WIDTH), [*params, PAGE_COMMENTS], alias
 
 
-def load_page(page_id, number: int) -> tuple[int, int, list[Entry]]:
+def load_page(page_id, number: int, *, shown: int | None = None) -> tuple[int, int, list[Entry]]:
     """(page number, number of pages, entries) of page `number` of the thread (the last
-    one when there are fewer), in one query; an empty thread is one empty page."""
+    one when there are fewer), in one query; an empty thread is one empty page.
+
+    `shown`, when known, is how many comments readers see (the thread's count): a
+    thread that fits on one page, as most do, is then read whole without numbering
+    its pages, which costs the database more than reading a few dozen rows."""
+    if shown is not None and shown <= PAGE_COMMENTS:
+        sql, params, alias = compiled_queries.statement(
+            ("comment-thread-rows",),
+            lambda page_id: _public(page_id).order_by("thread_path").values_list(*FIELDS),
+            page_id=page_id,
+        )
+        with connections[alias].cursor() as cursor:
+            cursor.execute(sql, params)
+            return 1, 1, _entries(_aware_times(cursor.fetchall()))
     number = max(number, 1)
     pages_sql, pages_params, alias = _numbered_pages(page_id)
     rows_sql, rows_params, _alias = compiled_queries.statement(
@@ -387,8 +400,11 @@ def _pages_nav(current: int, count: int) -> str:
     )
 
 
-def thread_html(*, page_id, version, staff, is_open: bool, page: int = 1) -> str:
-    """Page `page` of the thread (the last one if there are fewer), with links to the others.
+def thread_html(
+    *, page_id, version, staff, is_open: bool, page: int = 1, shown: int | None = None
+) -> str:
+    """Page `page` of the thread (the last one if there are fewer), with links to the others;
+    `shown` as for `load_page`.
 
     Built alone, on first demand: drawing it costs one page of comments however long
     the thread. Kept per thread version with the number of pages, so a later request
@@ -401,14 +417,17 @@ def thread_html(*, page_id, version, staff, is_open: bool, page: int = 1) -> str
         html = cache.get(f"{base}:{min(max(page, 1), count)}")
         if html is not None:
             return html
-    number, count, entries = load_page(page_id, page)
+    number, count, entries = load_page(page_id, page, shown=shown)
     html = build_thread_html(entries, staff=staff, is_open=is_open) + _pages_nav(number, count)
     cache.set_many({f"{base}:pages": count, f"{base}:{number}": html}, CACHE_SECONDS)
     return html
 
 
-def page_of(*, page_id, version, comment_path: str) -> int:
-    """The page of the thread that shows the comment at `comment_path`."""
+def page_of(*, page_id, version, comment_path: str, shown: int | None = None) -> int:
+    """The page of the thread that shows the comment at `comment_path`; `shown` as for
+    `load_page`."""
+    if shown is not None and shown <= PAGE_COMMENTS:
+        return 1
     conversation = comment_path[:SEGMENT_WIDTH]
     key = f"comments:thread-page-of:v2:{page_id}:{version}:{conversation}"
     number = cache.get(key)

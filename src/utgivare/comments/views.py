@@ -297,10 +297,12 @@ def form_started(request):
 def permalink(request, comment_id):
     comment = visibility.visible_comment_or_404(comment_id, timezone.now())
     # A long thread is shown in pages: send the reader to the one with the comment.
+    thread = threads.thread_for(comment.page_id)
     number = thread_html.page_of(
         page_id=comment.page_id,
-        version=comment_section.thread_version(threads.thread_for(comment.page_id)),
+        version=comment_section.thread_version(thread),
         comment_path=comment.thread_path,
+        shown=thread.approved_count,
     )
     query = f"?{thread_html.PAGE_PARAMETER}={number}" if number > 1 else ""
     return redirect(f"{comment.page.url}{query}#{comment.anchor}")
