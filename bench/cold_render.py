@@ -44,9 +44,14 @@ from bench.environment import setup_django
 
 ROOT = Path(__file__).resolve().parent.parent
 REPEAT = int(os.environ.get("BENCH_REPEAT", "200"))
-COMMENTS = 30
-OTHER_ARTICLES = 40
-MENU_SECTIONS = 8
+# The site's size; another with BENCH_COMMENTS, BENCH_OTHER_ARTICLES, BENCH_MENU_SECTIONS
+# (which a BENCH_AGAINST comparison builds for both commits alike).
+COMMENTS = int(os.environ.get("BENCH_COMMENTS", "30"))
+OTHER_ARTICLES = int(os.environ.get("BENCH_OTHER_ARTICLES", "40"))
+MENU_SECTIONS = int(os.environ.get("BENCH_MENU_SECTIONS", "8"))
+# Up to this many comments, each a new conversation (the bench's own site); more make a
+# thread with replies, as bench/comments_thread.py builds it.
+FEW_COMMENTS = 30
 
 
 def forget_everything():
@@ -90,9 +95,12 @@ def cold_queries(url):
     return len(captured)
 
 
-def build_site(fields=None):
+def build_site(
+    fields=None, *, other_articles=OTHER_ARTICLES, menu_sections=MENU_SECTIONS, comments=COMMENTS
+):
     """The site of the measurement; `fields` (headline, lead, body) are the reference
-    article's, read here unless given (a worker for another commit is handed them)."""
+    article's, read here unless given (a worker for another commit is handed them).
+    bench/cold_flat.py builds larger ones."""
     from tests.comments.factories import CommentFactory
     from tests.factories import (
         ArticlePageFactory,
@@ -104,11 +112,11 @@ def build_site(fields=None):
 
     from utgivare.comments.models import CommentSettings
 
-    tree = site_tree(sections=MENU_SECTIONS)
+    tree = site_tree(sections=menu_sections)
     author = AuthorPageFactory(parent=tree["authors"])
     issue = IssuePageFactory(parent=tree["issues"], cover_image=ImageFactory())
-    for n in range(OTHER_ARTICLES):
-        ArticlePageFactory(parent=tree["sections"][n % MENU_SECTIONS], author=author, issue=issue)
+    for n in range(other_articles):
+        ArticlePageFactory(parent=tree["sections"][n % menu_sections], author=author, issue=issue)
     headline, lead, body = fields or reference_article()
     article = ArticlePageFactory(
         parent=tree["sections"][0],
@@ -121,8 +129,13 @@ def build_site(fields=None):
         hero_image=ImageFactory(),
         access_level="free",
     )
-    for _ in range(COMMENTS):
-        CommentFactory(page=article)
+    if comments <= FEW_COMMENTS:
+        for _ in range(comments):
+            CommentFactory(page=article)
+    else:
+        from bench.comments_thread import build_thread
+
+        build_thread(article, comments)  # replies too, as a long thread has them
     # Comments open, so the page shows the form too (as in `make bench-http`).
     CommentSettings.objects.all().update(close_after_days=0)
     return article
