@@ -40,6 +40,18 @@ def test_stored_renditions_cost_one_query_and_cached_ones_none(db, django_assert
         assert described(renditions.for_specs(image, SPECS)) == made
 
 
+def test_kept_renditions_serve_wagtails_own_lookup_for_its_image(db, django_assert_num_queries):
+    image = ImageFactory()
+    image.get_renditions(*SPECS)
+    cache.clear()
+    kept = described(renditions.for_specs(image, SPECS))  # read from the database, kept
+    asking = type(image).objects.get(pk=image.pk)
+    with django_assert_num_queries(0):
+        found = list(asking.get_renditions(*SPECS).values())
+    assert described(found) == kept
+    assert all(rendition.image is asking for rendition in found)
+
+
 def test_a_moved_focal_point_gets_new_renditions(db):
     image = ImageFactory()
     image.get_renditions("fill-300x200")

@@ -56,15 +56,20 @@ def for_specs(image, specs) -> list:
             image_id=image.pk,
             filter_specs=wanted,
         )
-        from_database = {}
-        for rendition in stored:
-            if rendition.focal_point_key == focal_keys[rendition.filter_spec]:
-                rendition.image = image
-                from_database[rendition.filter_spec] = rendition
+        from_database = {
+            rendition.filter_spec: rendition
+            for rendition in stored
+            if rendition.focal_point_key == focal_keys[rendition.filter_spec]
+        }
         if from_database:
+            # Kept before the image is attached: every reader of the renditions cache
+            # (Wagtail's lookup and this one) attaches its own image object, and a
+            # rendition pickled with its image carried a copy of the image each.
             Rendition.cache_backend.set_many(
                 {cache_keys[spec]: rendition for spec, rendition in from_database.items()}
             )
+        for rendition in from_database.values():
+            rendition.image = image  # as Wagtail does, for the image's own attributes
         found.update(from_database)
     missing = [spec for spec in specs if spec not in found]
     if missing:
