@@ -32,17 +32,12 @@ REPEAT = int(os.environ.get("BENCH_REPEAT", "100"))
 
 
 def run():
+    from bench.cold_render import worker_env
     from bench.environment import json_from_worker
 
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE", "UTGIVARE_VAR_DIR"}
-    }
-    env["UTGIVARE_INSECURE_DEV_KEY"] = "1"
     # One hash seed for every site's process: from one seed to another the same code
     # moved by up to 1.6x (bench/cold_render.py).
-    env["PYTHONHASHSEED"] = "0"
+    env = worker_env(seed=0)
     rounds = int(os.environ.get("BENCH_ROUNDS", "3"))
     found = {label: [] for label, _sizes in SITES}
     # Round by round through every site: a fresh process's speed moves by several per

@@ -242,15 +242,22 @@ def _measure_in_worker(tree, fields, seed):
     the path) and this file's measuring."""
     from bench.environment import json_from_worker  # not in an earlier commit's bench/
 
+    env = worker_env(seed)
+    env["PYTHONPATH"] = os.pathsep.join([str(tree / "src"), str(tree)])
+    return json_from_worker([__file__, str(fields)], env, tree)
+
+
+def worker_env(seed):
+    """The environment of a fresh measuring process: its own settings, database and var
+    folder (none of this one's), and the hash seed `seed` (bench/cold_flat.py too)."""
     env = {
         key: value
         for key, value in os.environ.items()
         if key not in {"DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE", "UTGIVARE_VAR_DIR"}
     }
-    env["PYTHONPATH"] = os.pathsep.join([str(tree / "src"), str(tree)])
     env["UTGIVARE_INSECURE_DEV_KEY"] = "1"
     env["PYTHONHASHSEED"] = str(seed)
-    return json_from_worker([__file__, str(fields)], env, tree)
+    return env
 
 
 def _worker(fields_path):

@@ -166,7 +166,7 @@ def load_page(page_id, number: int, *, shown: int | None = None) -> tuple[int, i
     `shown`, when known, is how many comments readers see (the thread's count): a
     thread that fits on one page, as most do, is then read whole without numbering
     its pages, which costs the database more than reading a few dozen rows."""
-    if shown is not None and shown <= PAGE_COMMENTS:
+    if _fits_one_page(shown):
         sql, params, alias = compiled_queries.statement(
             ("comment-thread-rows",),
             lambda page_id: _public(page_id).order_by("thread_path").values_list(*FIELDS),
@@ -189,6 +189,11 @@ def load_page(page_id, number: int, *, shown: int | None = None) -> tuple[int, i
     if not rows:
         return 1, 1, []
     return rows[0][-2], rows[0][-1], _entries(row[:-2] for row in rows)
+
+
+def _fits_one_page(shown: int | None) -> bool:
+    """Whether a thread of `shown` comments readers see (None: not known) is one page."""
+    return shown is not None and shown <= PAGE_COMMENTS
 
 
 def conversation_page(page_id, comment_path: str) -> int:
@@ -426,7 +431,7 @@ def thread_html(
 def page_of(*, page_id, version, comment_path: str, shown: int | None = None) -> int:
     """The page of the thread that shows the comment at `comment_path`; `shown` as for
     `load_page`."""
-    if shown is not None and shown <= PAGE_COMMENTS:
+    if _fits_one_page(shown):
         return 1
     conversation = comment_path[:SEGMENT_WIDTH]
     key = f"comments:thread-page-of:v2:{page_id}:{version}:{conversation}"
