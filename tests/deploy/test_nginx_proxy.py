@@ -8,6 +8,7 @@ server keeps the paywall's and the shared cache's promises:
 - a published change shows through the proxy within seconds.
 """
 
+import hashlib
 import http.client
 import shutil
 import socket
@@ -83,6 +84,19 @@ def stored_headers(cache_dir: Path) -> list[str]:
     ]
 
 
+def wait_until_stored(cache_dir: Path, path: str, timeout=5.0):
+    """Until nginx has put its answer for `path` in place. The last byte can reach us
+    before the worker that fetched it renames its file into place; the other worker,
+    asked in between, finds no entry (MISS). The file is named by the md5 of the key
+    (`proxy_cache_key`, no language cookie), in folders `levels=1:2`."""
+    name = hashlib.md5(f"http://127.0.0.1{path}|lang=".encode()).hexdigest()  # noqa: S324
+    entry = cache_dir / name[-1] / name[-3:-1] / name
+    deadline = time.monotonic() + timeout
+    while not entry.exists():
+        assert time.monotonic() < deadline, f"nginx stored no answer for {path}"
+        time.sleep(0.01)
+
+
 def test_shipped_proxy_config_keeps_the_paywall_and_shared_cache_rules(nginx):
     via, cache_dir = nginx
     tree = site_tree()
@@ -98,6 +112,7 @@ def test_shipped_proxy_config_keeps_the_paywall_and_shared_cache_rules(nginx):
 
     # A shareable page: stored once, then served by nginx; an unrelated cookie changes nothing.
     assert via.get(free.url)[0] == 200
+    wait_until_stored(cache_dir, free.url)
     status, headers, body = via.get(free.url, cookies={"_ga": "GA1.2.3"})
     assert status == 200 and headers["X-Proxy-Cache"] == "HIT"
     assert PAYWALLED_SENTENCES[0] in body
