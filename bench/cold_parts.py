@@ -16,17 +16,14 @@ The parts, by the cache entries that hold them (a local-memory cache: its entrie
 copied as stored, pickled, and put back as they were):
 """
 
-import os
-import statistics
-import time
+import contextlib
+import functools
 
 from django.core.cache import cache
 from django.test import Client
 from django.test.utils import override_settings
 
-from bench.cold_render import build_site, forget_everything
-
-REPEAT = int(os.environ.get("BENCH_REPEAT", "200"))
+from bench.cold_render import REPEAT, build_site, cold_cpu_seconds_in_turn, forget_everything
 
 # Label -> substrings of the cache keys that hold the part. Routing and the menu go
 # together: drawn cold, the menu's rows come with the routing query (core.menu), and a
@@ -62,10 +59,13 @@ def kept_entries(client, url, substrings):
     return found
 
 
+@contextlib.contextmanager
 def put_back(entries):
+    """The GET with `entries` in the (just emptied) cache again."""
     for key, (value, expires) in entries.items():
         cache._cache[key] = value
         cache._expire_info[key] = expires
+    yield
 
 
 def run():
@@ -74,26 +74,15 @@ def run():
     client = Client()
     with override_settings(PAGE_CACHE_SECONDS=3600):
         client.get(url)  # the renditions made, as on any later cold GET
-        variants = {"nothing kept (cold)": {}}
+        variants = {"nothing kept (cold)": contextlib.nullcontext}
         for label, substrings in PARTS.items():
-            variants[f"cold but {label} kept"] = kept_entries(client, url, substrings)
+            entries = kept_entries(client, url, substrings)
+            variants[f"cold but {label} kept"] = functools.partial(put_back, entries)
         every_part = tuple(key for keys in PARTS.values() for key in keys)
-        variants["every part kept: the drawing alone"] = kept_entries(client, url, every_part)
-        variants[PAGE_CACHE_OFF] = {}
-        samples = {label: [] for label in variants}
-        for n in range(len(variants) * (REPEAT + 5)):
-            label = list(variants)[n % len(variants)]
-            forget_everything()
-            put_back(variants[label])
-            client.cookies.clear()
-            with override_settings(PAGE_CACHE_SECONDS=0 if label == PAGE_CACHE_OFF else 3600):
-                started = time.process_time()
-                response = client.get(url)
-                spent = time.process_time() - started
-            assert response.status_code == 200
-            if n >= len(variants) * 5:  # the first rounds warm the process
-                samples[label].append(spent)
-    medians = {label: statistics.median(found) for label, found in samples.items()}
+        entries = kept_entries(client, url, every_part)
+        variants["every part kept: the drawing alone"] = functools.partial(put_back, entries)
+        variants[PAGE_CACHE_OFF] = functools.partial(override_settings, PAGE_CACHE_SECONDS=0)
+        medians = cold_cpu_seconds_in_turn(url, variants)
     cold = medians.pop("nothing kept (cold)")
     return {
         "name": (

@@ -85,6 +85,29 @@ def cpu_seconds(url, *, cold, repeat=REPEAT, warmup=5):
     return statistics.median(samples)
 
 
+def cold_cpu_seconds_in_turn(url, variants, *, repeat=REPEAT, warmup=5):
+    """{label: median process CPU time of a cold GET of `url` by a new reader} for each
+    of `variants` (label -> a function returning the context the GET runs in, entered
+    after the cache is emptied), the variants taking turns GET by GET in this process:
+    each median is over the same minutes, which fresh processes are not
+    (bench/cold_parts.py, bench/jinja2_article.py)."""
+    client = Client()
+    labels = list(variants)
+    samples = {label: [] for label in labels}
+    for n in range(len(labels) * (warmup + repeat)):
+        label = labels[n % len(labels)]
+        forget_everything()
+        client.cookies.clear()
+        with variants[label]():
+            started = time.process_time()
+            response = client.get(url)
+            spent = time.process_time() - started
+        assert response.status_code == 200, (url, label, response.status_code)
+        if n >= len(labels) * warmup:  # the first rounds warm the process
+            samples[label].append(spent)
+    return {label: statistics.median(found) for label, found in samples.items()}
+
+
 def cold_queries(url):
     """Queries of one cold GET (after one GET that made the renditions: not a cache)."""
     assert Client().get(url).status_code == 200

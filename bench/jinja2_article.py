@@ -21,10 +21,10 @@ docs/ARCHITECTURE.md, "Where the floor is").
 Not product code: Jinja2 is a development dependency for this bench only.
 """
 
+import contextlib
+import functools
 import os
 import re
-import statistics
-import time
 from pathlib import Path
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "jinja2_templates"
@@ -159,7 +159,7 @@ def run():
     from django.test import Client
     from django.test.utils import override_settings
 
-    from bench.cold_render import build_site, forget_everything
+    from bench.cold_render import build_site, cold_cpu_seconds_in_turn, forget_everything
     from utgivare.publication.models import ArticlePage
 
     jinja2_backend = {
@@ -205,17 +205,18 @@ def run():
                     "bench/jinja2_templates/ no longer draws the page the Django templates draw:"
                     " bring them along, or delete this bench (see its docstring)."
                 )
-            samples = {"django": [], "jinja2": []}
-            for n in range(2 * (REPEAT + 10)):
-                engine["name"] = ("django", "jinja2")[n % 2]
-                forget_everything()
-                client.cookies.clear()
-                started = time.process_time()
-                response = client.get(url)
-                spent = time.process_time() - started
-                assert response.status_code == 200
-                if n >= 20:
-                    samples[engine["name"]].append(spent)
+
+            @contextlib.contextmanager
+            def drawn_by(name):
+                engine["name"] = name
+                yield
+
+            medians = cold_cpu_seconds_in_turn(
+                url,
+                {name: functools.partial(drawn_by, name) for name in ("django", "jinja2")},
+                repeat=REPEAT,
+                warmup=10,
+            )
         finally:
             ArticlePage.get_template = wagtails_choice
     return {
@@ -224,6 +225,6 @@ def run():
             f" templates and by the same in Jinja2 (SQLite, CPU time, median of {REPEAT},"
             " GET by GET in turn; the same page, whitespace aside)"
         ),
-        "baseline": ("Django templates (as served)", statistics.median(samples["django"])),
-        "measurements": [("Jinja2 templates", statistics.median(samples["jinja2"]))],
+        "baseline": ("Django templates (as served)", medians["django"]),
+        "measurements": [("Jinja2 templates", medians["jinja2"])],
     }
