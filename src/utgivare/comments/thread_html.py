@@ -172,9 +172,7 @@ def load_page(page_id, number: int, *, shown: int | None = None) -> tuple[int, i
             lambda page_id: _public(page_id).order_by("thread_path").values_list(*FIELDS),
             page_id=page_id,
         )
-        with connections[alias].cursor() as cursor:
-            cursor.execute(sql, params)
-            return 1, 1, _entries(_aware_times(cursor.fetchall()))
+        return 1, 1, _entries(_aware_times(_fetch(alias, sql, params)))
     number = max(number, 1)
     pages_sql, pages_params, alias = _numbered_pages(page_id)
     rows_sql, rows_params, _alias = compiled_queries.statement(
@@ -183,12 +181,17 @@ def load_page(page_id, number: int, *, shown: int | None = None) -> tuple[int, i
         page_id=page_id,
     )
     sql = pages_sql + _PAGE_ROWS.format(rows=rows_sql, width=SEGMENT_WIDTH)
-    with connections[alias].cursor() as cursor:
-        cursor.execute(sql, [*pages_params, *rows_params, number, number])
-        rows = _aware_times(cursor.fetchall())
+    rows = _aware_times(_fetch(alias, sql, [*pages_params, *rows_params, number, number]))
     if not rows:
         return 1, 1, []
     return rows[0][-2], rows[0][-1], _entries(row[:-2] for row in rows)
+
+
+def _fetch(alias, sql, params) -> list[tuple]:
+    """The rows of a statement of this module, read with a plain cursor (`_aware_times`)."""
+    with connections[alias].cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
 
 
 def _fits_one_page(shown: int | None) -> bool:
@@ -199,10 +202,9 @@ def _fits_one_page(shown: int | None) -> bool:
 def conversation_page(page_id, comment_path: str) -> int:
     """The page of the thread that shows the conversation of the comment at `comment_path`."""
     pages_sql, pages_params, alias = _numbered_pages(page_id)
-    with connections[alias].cursor() as cursor:
-        cursor.execute(pages_sql + _PAGE_OF, [*pages_params, comment_path[:SEGMENT_WIDTH]])
-        found = cursor.fetchone()
-    return found[0] if found else 1
+    # At most one row: pages cover disjoint ranges of conversations.
+    found = _fetch(alias, pages_sql + _PAGE_OF, [*pages_params, comment_path[:SEGMENT_WIDTH]])
+    return found[0][0] if found else 1
 
 
 def pages_of(conversation_sizes, per_page: int | None = None) -> list[int]:
